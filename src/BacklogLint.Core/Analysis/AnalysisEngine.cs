@@ -1,0 +1,64 @@
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Analysis;
+
+/// <summary>Runs rules over a repository and returns their findings with configured severities, in one
+/// deterministic order, each with a unique fingerprint.</summary>
+public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
+{
+    public IReadOnlyList<Rule> Rules => rules;
+
+    public IReadOnlyList<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var rule in rules)
+        {
+            var settings = config.Rules.GetValueOrDefault(rule.Descriptor.Id);
+            var severity = settings?.Severity ?? rule.Descriptor.DefaultSeverity;
+            if (severity == Severity.None) continue;
+            var run = new RuleRun(rule.Descriptor, severity, settings?.Options ?? new Dictionary<string, object>(), repository, today);
+            Run(rule, run, repository);
+            diagnostics.AddRange(run.Diagnostics);
+        }
+
+        diagnostics.Sort(DiagnosticOrder.Instance);
+        return MakeFingerprintsUnique(diagnostics);
+    }
+
+    private static void Run(Rule rule, RuleRun run, PlanningRepository repository)
+    {
+        switch (rule)
+        {
+            case ItemRule itemRule:
+                foreach (var item in repository.Items) itemRule.Analyze(new ItemContext(run, item));
+                break;
+            case AgreementRule agreementRule:
+                foreach (var item in repository.Items)
+                    foreach (var agreement in item.Agreements)
+                        agreementRule.Analyze(new AgreementContext(run, item, agreement));
+                break;
+            case RepositoryRule repositoryRule:
+                repositoryRule.Analyze(new RepositoryContext(run));
+                break;
+            default:
+                throw new InvalidOperationException($"{rule.GetType().Name} derives from none of ItemRule, AgreementRule, RepositoryRule");
+        }
+    }
+
+    /// <summary>Two findings of one rule on one anchor (the same agreement written twice) get -2, -3, … in order.</summary>
+    private static List<Diagnostic> MakeFingerprintsUnique(List<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            var fingerprint = diagnostics[i].Fingerprint;
+            var count = seen[fingerprint] = seen.GetValueOrDefault(fingerprint) + 1;
+            if (count > 1) diagnostics[i] = diagnostics[i] with { Fingerprint = $"{fingerprint}-{count}" };
+        }
+
+        return diagnostics;
+    }
+}

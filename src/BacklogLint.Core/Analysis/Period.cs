@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace BacklogLint.Core.Analysis;
+
+/// <summary>A calendar period as configuration writes it: <c>90d</c>, <c>12w</c>, <c>6m</c>, <c>1y</c>.</summary>
+public readonly partial record struct Period(int Count, PeriodUnit Unit)
+{
+    public static bool TryParse(string? text, out Period period)
+    {
+        period = default;
+        var match = Pattern().Match(text ?? "");
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            return false;
+        period = new Period(count, char.ToLowerInvariant(match.Groups[2].Value[0]) switch
+        {
+            'd' => PeriodUnit.Day,
+            'w' => PeriodUnit.Week,
+            'm' => PeriodUnit.Month,
+            _ => PeriodUnit.Year,
+        });
+        return true;
+    }
+
+    /// <summary>The date this period after <paramref name="start"/> (calendar months and years).</summary>
+    public DateOnly After(DateOnly start) => Unit switch
+    {
+        PeriodUnit.Day => start.AddDays(Count),
+        PeriodUnit.Week => start.AddDays(7 * Count),
+        PeriodUnit.Month => start.AddMonths(Count),
+        _ => start.AddYears(Count),
+    };
+
+    /// <summary>True when strictly more than this period lies between <paramref name="date"/> and <paramref name="today"/>.</summary>
+    public bool HasElapsed(DateOnly date, DateOnly today) => After(date) < today;
+
+    public override string ToString() => Count.ToString(CultureInfo.InvariantCulture) + Unit switch
+    {
+        PeriodUnit.Day => "d",
+        PeriodUnit.Week => "w",
+        PeriodUnit.Month => "m",
+        _ => "y",
+    };
+
+    [GeneratedRegex(@"^\s*(\d{1,5})\s*([dwmyDWMY])\s*$")]
+    private static partial Regex Pattern();
+}
+
+/// <summary>The unit of a <see cref="Period"/>.</summary>
+public enum PeriodUnit
+{
+    Day,
+    Week,
+    Month,
+    Year,
+}

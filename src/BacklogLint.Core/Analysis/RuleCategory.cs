@@ -1,0 +1,26 @@
+namespace BacklogLint.Core.Analysis;
+
+/// <summary>The groups of the catalogue; each owns a hundred of rule IDs.</summary>
+public enum RuleCategory
+{
+    /// <summary>BL00xx: who is accountable.</summary>
+    Ownership,
+
+    /// <summary>BL01xx: agreements between teams.</summary>
+    Agreements,
+
+    /// <summary>BL02xx: work handed from one team to another.</summary>
+    Handoffs,
+
+    /// <summary>BL03xx: work that stalls, slips or closes unfinished.</summary>
+    Flow,
+
+    /// <summary>BL04xx: links between items.</summary>
+    References,
+
+    /// <summary>BL05xx: the files themselves.</summary>
+    Format,
+
+    /// <summary>BL9xxx: the tool's own circumstances.</summary>
+    Tooling,
+}

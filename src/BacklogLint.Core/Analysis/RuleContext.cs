@@ -1,0 +1,82 @@
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Analysis;
+
+/// <summary>What every analysis gets: the repository, today's date, the rule's options, and a way to report.</summary>
+public abstract class RuleContext
+{
+    private readonly RuleRun _run;
+
+    private protected RuleContext(RuleRun run) => _run = run;
+
+    public PlanningRepository Repository => _run.Repository;
+
+    /// <summary>"Now" as a UTC date; injectable (<c>--now</c>), so analyses are reproducible.</summary>
+    public DateOnly Today => _run.Today;
+
+    /// <summary>The configured value of <paramref name="option"/>, else its default.</summary>
+    public T Option<T>(RuleOption<T> option)
+        where T : notnull => _run.Option(option);
+
+    /// <summary>True when strictly more than <paramref name="days"/> whole days lie between <paramref name="date"/> and today.</summary>
+    public bool IsOlderThan(DateOnly date, int days) => Today.DayNumber - date.DayNumber > days;
+
+    private protected void Report(WorkItem? item, string? path, SourceSpan? span, string anchor, object?[] arguments) =>
+        _run.Report(item, path, span, anchor, arguments);
+}
+
+/// <summary>The context of an <see cref="ItemRule"/>.</summary>
+public sealed class ItemContext : RuleContext
+{
+    internal ItemContext(RuleRun run, WorkItem item)
+        : base(run) => Item = item;
+
+    public WorkItem Item { get; }
+
+    /// <param name="anchor">What the finding is about within the item (a key, a handoff); with the rule and item
+    /// it makes the fingerprint, so it must not contain line numbers.</param>
+    public void Report(SourceSpan span, string anchor, params object?[] arguments) =>
+        Report(Item, Item.Path, span, anchor, arguments);
+}
+
+/// <summary>The context of an <see cref="AgreementRule"/>.</summary>
+public sealed class AgreementContext : RuleContext
+{
+    internal AgreementContext(RuleRun run, WorkItem item, Agreement agreement)
+        : base(run)
+    {
+        Item = item;
+        Agreement = agreement;
+    }
+
+    public WorkItem Item { get; }
+
+    public Agreement Agreement { get; }
+
+    /// <summary>When the agreement was last revisited; see <see cref="PlanningRepository.LastRevisited"/>.</summary>
+    public DateOnly? LastRevisited => Repository.LastRevisited(Item, Agreement);
+
+    public void Report(SourceSpan span, params object?[] arguments) =>
+        Report(Item, Item.Path, span, Agreement.Key, arguments);
+}
+
+/// <summary>The context of a <see cref="RepositoryRule"/>.</summary>
+public sealed class RepositoryContext : RuleContext
+{
+    internal RepositoryContext(RuleRun run)
+        : base(run)
+    {
+    }
+
+    public void Report(WorkItem item, SourceSpan span, string anchor, params object?[] arguments) =>
+        Report(item, item.Path, span, anchor, arguments);
+
+    /// <summary>Reports on a file that may hold no item.</summary>
+    public void Report(string path, SourceSpan span, string anchor, params object?[] arguments) =>
+        Report(Repository.Items.FirstOrDefault(item => item.Path == path), path, span, anchor, arguments);
+
+    /// <summary>Reports on the repository as a whole: no file, no line.</summary>
+    public void ReportRepository(string anchor, params object?[] arguments) =>
+        Report(null, null, null, anchor, arguments);
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Analysis;
+
+/// <summary>One rule applied to one repository: its effective severity and options, and what it reported.</summary>
+internal sealed class RuleRun(
+    RuleDescriptor descriptor,
+    Severity severity,
+    IReadOnlyDictionary<string, object> options,
+    PlanningRepository repository,
+    DateOnly today)
+{
+    public PlanningRepository Repository => repository;
+
+    public DateOnly Today => today;
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public T Option<T>(RuleOption<T> option)
+        where T : notnull => options.TryGetValue(option.Name, out var value) && value is T typed ? typed : option.Default;
+
+    public void Report(WorkItem? item, string? path, SourceSpan? span, string anchor, object?[] arguments) =>
+        Diagnostics.Add(new Diagnostic(
+            descriptor,
+            severity,
+            descriptor.FormatMessage(arguments),
+            path,
+            span,
+            item?.Id.Value,
+            item?.Accountable,
+            Fingerprint(descriptor.Id, path, item?.Id.Value, anchor)));
+
+    /// <summary>Rule, file, item and anchor, never the line: the fingerprint survives edits elsewhere in the file.</summary>
+    private static string Fingerprint(string ruleId, string? path, string? itemId, string anchor)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{path}\n{itemId}\n{anchor}"));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
+}

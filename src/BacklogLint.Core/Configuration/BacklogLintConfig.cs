@@ -1,0 +1,38 @@
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Configuration;
+
+/// <summary>The settings of one run, from <c>.backloglint.yml</c> (DESIGN §3) or the defaults.</summary>
+public sealed class BacklogLintConfig
+{
+    public const string FileName = ".backloglint.yml";
+
+    /// <summary>Where the settings came from; null for the defaults.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>Globs of the item files, relative to the checked folder. Empty: every Markdown file whose front
+    /// matter makes it an item.</summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
+
+    /// <summary>Globs of files never read.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    public string Dialect { get; init; } = "native";
+
+    /// <summary>Teams (by name) with their members, from configuration; null when no roster is configured.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RosterTeams { get; init; }
+
+    public IReadOnlyList<string> RosterPeople { get; init; } = [];
+
+    public StatusVocabulary Statuses { get; init; } = StatusVocabulary.CreateDefault();
+
+    /// <summary>Per rule ID: severity and option values that override the descriptor's defaults.</summary>
+    public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>();
+
+    /// <summary>Files larger than this are not read; a declared item that large is reported.</summary>
+    public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
+}
+
+/// <summary>A rule's configured severity and options; what is not configured keeps the descriptor's default.</summary>
+public sealed record RuleSettings(Severity? Severity, IReadOnlyDictionary<string, object> Options);

@@ -1,0 +1,235 @@
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+using BacklogLint.Core.Parsing;
+
+namespace BacklogLint.Core.Configuration;
+
+/// <summary>Reads and validates <c>.backloglint.yml</c>. Nothing wrong is ignored: an unknown key, rule, option or
+/// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
+public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
+{
+    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "roster", "rules", "statuses"];
+    private static readonly string[] Dialects = ["native"];
+
+    /// <summary>The configuration file for <paramref name="folder"/>: in it, else in the repository root above it.</summary>
+    public static string? Find(string folder, string? repositoryRoot)
+    {
+        foreach (var dir in new[] { folder, repositoryRoot })
+        {
+            if (dir is null) continue;
+            foreach (var name in new[] { BacklogLintConfig.FileName, ".backloglint.yaml" })
+            {
+                var candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public BacklogLintConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(path, null, $"cannot read the configuration: {e.Message}");
+        }
+
+        return Parse(path, text);
+    }
+
+    public BacklogLintConfig Parse(string path, string text)
+    {
+        var (root, problem) = YamlReader.Read(text, firstLine: 1);
+        if (problem is not null)
+            throw new ConfigurationException(path, problem.Span, problem.Message.Replace("front matter", "the configuration", StringComparison.Ordinal));
+        if (root is null) return new BacklogLintConfig { SourcePath = path };
+        var map = root as YamlMapping ?? throw Error(path, root, $"the configuration should be a map of keys, not {root.KindName}");
+
+        foreach (var entry in map.Entries)
+            if (!TopLevelKeys.Contains(YamlMapping.NormalizeKey(entry.Key.Value)))
+                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' (known: {string.Join(", ", TopLevelKeys)})");
+
+        var dialect = Scalar(path, map.Find("dialect"))?.Value ?? "native";
+        if (!Dialects.Contains(dialect))
+            throw Error(path, map.Find("dialect")!.Value, $"unknown dialect '{dialect}' (known: {string.Join(", ", Dialects)})");
+
+        var (teams, people) = ReadRoster(path, map.Find("roster"));
+        return new BacklogLintConfig
+        {
+            SourcePath = path,
+            Items = StringList(path, map.Find("items")),
+            Ignore = StringList(path, map.Find("ignore")),
+            Dialect = dialect,
+            RosterTeams = teams,
+            RosterPeople = people,
+            Statuses = ReadStatuses(path, map.Find("statuses")),
+            Rules = ReadRules(path, map.Find("rules")),
+        };
+    }
+
+    private Dictionary<string, RuleSettings> ReadRules(string path, YamlEntry? section)
+    {
+        var result = new Dictionary<string, RuleSettings>(StringComparer.Ordinal);
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return result;
+        var map = Map(path, section);
+        foreach (var entry in map.Entries)
+        {
+            var name = entry.Key.Value.Trim();
+            var rule = rules.FirstOrDefault(r => r.Id.Equals(name, StringComparison.OrdinalIgnoreCase) || r.Alias.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw Error(path, entry.Key, $"unknown rule '{name}' (see `backloglint rules`)");
+            if (result.ContainsKey(rule.Id)) throw Error(path, entry.Key, $"rule {rule.Id} is configured twice");
+            result[rule.Id] = ReadRule(path, rule, entry);
+        }
+
+        return result;
+    }
+
+    private static RuleSettings ReadRule(string path, RuleDescriptor rule, YamlEntry entry)
+    {
+        if (entry.Value is YamlScalar shorthand)
+            return new RuleSettings(ParseSeverity(path, shorthand, rule), new Dictionary<string, object>());
+
+        var map = Map(path, entry);
+        Severity? severity = null;
+        var options = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var setting in map.Entries)
+        {
+            var key = YamlMapping.NormalizeKey(setting.Key.Value);
+            var value = setting.Value as YamlScalar
+                ?? throw Error(path, setting.Value, $"'{setting.Key.Value}' of {rule.Id} should be a single value, not {setting.Value.KindName}");
+            if (key == "severity")
+            {
+                severity = ParseSeverity(path, value, rule);
+                continue;
+            }
+
+            var option = rule.Options.FirstOrDefault(o => o.Name == key)
+                ?? throw Error(path, setting.Key, rule.Options.Count == 0
+                    ? $"{rule.Id} has no option '{setting.Key.Value}' (it takes only 'severity')"
+                    : $"{rule.Id} has no option '{setting.Key.Value}' (known: severity, {string.Join(", ", rule.Options.Select(o => o.Name))})");
+            if (!option.TryParse(value.Value, out var parsed, out var problem))
+                throw Error(path, value, $"{rule.Id}: {problem}");
+            options[option.Name] = parsed;
+        }
+
+        return new RuleSettings(severity, options);
+    }
+
+    private static Severity ParseSeverity(string path, YamlScalar value, RuleDescriptor rule) =>
+        Severities.TryParse(value.Value, out var severity)
+            ? severity
+            : throw Error(path, value, $"{rule.Id}: unknown severity '{value.Value}' (known: {string.Join(", ", Severities.Names)})");
+
+    private static (IReadOnlyDictionary<string, IReadOnlyList<string>>?, IReadOnlyList<string>) ReadRoster(string path, YamlEntry? section)
+    {
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return (null, []);
+        var map = Map(path, section);
+        var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var people = new List<string>();
+        foreach (var entry in map.Entries)
+        {
+            switch (YamlMapping.NormalizeKey(entry.Key.Value))
+            {
+                case "teams":
+                    if (entry.Value is YamlScalar { IsNull: true }) break;
+                    foreach (var team in Map(path, entry).Entries)
+                        teams[team.Key.Value] = ReadMembers(path, team);
+                    break;
+                case "people":
+                    people.AddRange(StringList(path, entry));
+                    break;
+                default:
+                    throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in roster (known: teams, people)");
+            }
+        }
+
+        return (teams, people);
+    }
+
+    private static List<string> ReadMembers(string path, YamlEntry team)
+    {
+        if (team.Value is YamlScalar { IsNull: true }) return [];
+        if (team.Value is YamlSequence) return StringList(path, team);
+        var members = new List<string>();
+        foreach (var entry in Map(path, team).Entries)
+        {
+            if (YamlMapping.NormalizeKey(entry.Key.Value) != "members")
+                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in team '{team.Key.Value}' (known: members)");
+            members.AddRange(StringList(path, entry));
+        }
+
+        return members;
+    }
+
+    private static StatusVocabulary ReadStatuses(string path, YamlEntry? section)
+    {
+        var vocabulary = StatusVocabulary.CreateDefault();
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return vocabulary;
+        foreach (var group in Map(path, section).Entries)
+        {
+            var isAgreement = YamlMapping.NormalizeKey(group.Key.Value) switch
+            {
+                "work" => false,
+                "agreements" => true,
+                _ => throw Error(path, group.Key, $"unknown key '{group.Key.Value}' in statuses (known: work, agreements)"),
+            };
+            foreach (var entry in Map(path, group).Entries)
+            {
+                var words = StringList(path, entry).ToArray();
+                switch (isAgreement, YamlMapping.NormalizeKey(entry.Key.Value))
+                {
+                    case (false, "open"): vocabulary.AddWork(StatusClass.Open, words); break;
+                    case (false, "active"): vocabulary.AddWork(StatusClass.Active, words); break;
+                    case (false, "blocked"): vocabulary.AddWork(StatusClass.Blocked, words); break;
+                    case (false, "closed"): vocabulary.AddWork(StatusClass.Closed, words); break;
+                    case (false, "dropped"): vocabulary.AddWork(StatusClass.Closed, dropped: true, words); break;
+                    case (true, "proposed"): vocabulary.AddAgreement(StatusClass.Proposed, words); break;
+                    case (true, "in-force"): vocabulary.AddAgreement(StatusClass.InForce, words); break;
+                    case (true, "retired"): vocabulary.AddAgreement(StatusClass.Retired, words); break;
+                    default:
+                        throw Error(path, entry.Key, isAgreement
+                            ? $"unknown agreement status class '{entry.Key.Value}' (known: proposed, in-force, retired)"
+                            : $"unknown status class '{entry.Key.Value}' (known: open, active, blocked, closed, dropped)");
+                }
+            }
+        }
+
+        return vocabulary;
+    }
+
+    private static YamlMapping Map(string path, YamlEntry entry) =>
+        entry.Value as YamlMapping ?? throw Error(path, entry.Value, $"'{entry.Key.Value}' should be a map, not {entry.Value.KindName}");
+
+    private static YamlScalar? Scalar(string path, YamlEntry? entry) => entry?.Value switch
+    {
+        null => null,
+        YamlScalar { IsNull: true } => null,
+        YamlScalar scalar => scalar,
+        var other => throw Error(path, other, $"'{entry.Key.Value}' should be a single value, not {other.KindName}"),
+    };
+
+    private static List<string> StringList(string path, YamlEntry? entry)
+    {
+        switch (entry?.Value)
+        {
+            case null or YamlScalar { IsNull: true }:
+                return [];
+            case YamlScalar scalar:
+                return [scalar.Value];
+            case YamlSequence sequence:
+                return [.. sequence.Items.Select(item => item is YamlScalar { IsNull: false } value
+                    ? value.Value
+                    : throw Error(path, item, $"each entry of '{entry.Key.Value}' should be a single value, not {item.KindName}"))];
+            default:
+                throw Error(path, entry.Value, $"'{entry.Key.Value}' should be a list, not {entry.Value.KindName}");
+        }
+    }
+
+    private static ConfigurationException Error(string path, YamlNode node, string problem) => new(path, node.Span, problem);
+}

@@ -1,0 +1,53 @@
+using LibGit2Sharp;
+
+namespace BacklogLint.Core.Loading;
+
+/// <summary>Where a check runs: the folder given, and the git repository found upwards from it, if any.</summary>
+public sealed class PlanningLocation
+{
+    private PlanningLocation(string folder, string? gitDirectory, string? workTree)
+    {
+        Folder = folder;
+        GitDirectory = gitDirectory;
+        WorkTree = workTree;
+    }
+
+    /// <summary>The folder checked (absolute).</summary>
+    public string Folder { get; }
+
+    /// <summary>The <c>.git</c> directory of the repository around <see cref="Folder"/>; null outside git.</summary>
+    public string? GitDirectory { get; }
+
+    /// <summary>The root of the git work tree; null outside git or for a bare repository.</summary>
+    public string? WorkTree { get; }
+
+    /// <summary>What paths are relative to: the work tree when there is one, else the folder.</summary>
+    public string PathBase => WorkTree ?? Folder;
+
+    public static PlanningLocation Find(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        string? gitDirectory = null;
+        string? workTree = null;
+        try
+        {
+            gitDirectory = Repository.Discover(full);
+            if (gitDirectory is not null)
+            {
+                using var repository = new Repository(gitDirectory);
+                workTree = repository.Info.IsBare ? null : Path.GetFullPath(repository.Info.WorkingDirectory);
+                if (workTree is null) gitDirectory = null;
+            }
+        }
+        catch (LibGit2SharpException)
+        {
+            gitDirectory = null;
+            workTree = null;
+        }
+
+        return new PlanningLocation(full, gitDirectory, workTree?.TrimEnd(Path.DirectorySeparatorChar));
+    }
+
+    /// <summary>The '/'-separated path of <paramref name="fullPath"/> relative to <see cref="PathBase"/>.</summary>
+    public string RelativePath(string fullPath) => Path.GetRelativePath(PathBase, fullPath).Replace('\\', '/');
+}

@@ -1,0 +1,135 @@
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.History;
+using BacklogLint.Core.Model;
+using BacklogLint.Core.Parsing;
+using LibGit2Sharp;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace BacklogLint.Core.Loading;
+
+/// <summary>Builds the <see cref="PlanningRepository"/> for a folder: discover files, parse them in parallel, date
+/// them from git, gather the roster. Paths are relative to the git work tree when there is one, else to the folder.</summary>
+public static class RepositoryLoader
+{
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+        MatchCasing = MatchCasing.CaseInsensitive,
+    };
+
+    public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config)
+    {
+        var files = Discover(location.Folder, config);
+        var parser = new WorkItemParser(config.Statuses);
+        var parsed = new ParsedFile[files.Count];
+        Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config));
+
+        var items = parsed.Select(file => file.Item).OfType<WorkItem>().ToList();
+        var history = ReadHistory(location, items);
+        var roster = BuildRoster(location, config, items);
+        var markdown = files.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
+        return new PlanningRepository(parsed, roster, history, markdown);
+    }
+
+    private static List<DiscoveredFile> Discover(string folder, BacklogLintConfig config)
+    {
+        var all = Directory.EnumerateFiles(folder, "*.md", Walk)
+            .Where(path => !IsUnderToolFolder(folder, path))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var ignore = new Matcher(StringComparison.OrdinalIgnoreCase);
+        ignore.AddInclude("**/*");
+        ignore.AddExcludePatterns(config.Ignore);
+        var kept = ignore.Match(folder, all).Files.Select(match => Path.GetFullPath(Path.Combine(folder, match.Path))).ToHashSet();
+        HashSet<string>? declared = null;
+        if (config.Items.Count > 0)
+        {
+            var items = new Matcher(StringComparison.OrdinalIgnoreCase);
+            items.AddIncludePatterns(config.Items);
+            declared = items.Match(folder, all).Files.Select(match => Path.GetFullPath(Path.Combine(folder, match.Path))).ToHashSet();
+        }
+
+        return [.. all.Where(kept.Contains).Select(path => new DiscoveredFile(path, declared?.Contains(path)))];
+    }
+
+    private static bool IsUnderToolFolder(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.StartsWith(".git/", StringComparison.Ordinal) || relative.Contains("/node_modules/", StringComparison.Ordinal)
+            || relative.StartsWith("node_modules/", StringComparison.Ordinal);
+    }
+
+    private static ParsedFile ReadFile(PlanningLocation location, DiscoveredFile file, WorkItemParser parser, BacklogLintConfig config)
+    {
+        var path = location.RelativePath(file.FullPath);
+        // With `items` configured only the declared files are items; the rest are read for links alone.
+        if (file.IsDeclared == false) return new ParsedFile(path, null, []);
+        var declared = file.IsDeclared == true;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (info.Length > config.MaxFileBytes)
+                return declared ? Unreadable(path, $"the file is {info.Length:N0} bytes, over the limit of {config.MaxFileBytes:N0}; it was not read") : new ParsedFile(path, null, []);
+            var source = SourceText.Decode(File.ReadAllBytes(file.FullPath), out var problem);
+            if (source is null) return Unreadable(path, problem!);
+            var result = parser.Parse(path, source, declared);
+            return problem is null || result.Item is null ? result : result with { Problems = [.. result.Problems, Problem(problem)] };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(path, $"the file cannot be read: {e.Message}");
+        }
+    }
+
+    private static ParseProblem Problem(string message) => new(ParseProblemKind.Syntax, message, SourceSpan.At(1), "file");
+
+    private static ParsedFile Unreadable(string path, string message) => new(path, null, [Problem(message)]);
+
+    private static HistoryIndex ReadHistory(PlanningLocation location, List<WorkItem> items)
+    {
+        if (location.GitDirectory is null) return HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown");
+        try
+        {
+            using var repository = new Repository(location.GitDirectory);
+            var lines = items
+                .Select(item => (item.Path, Lines: item.Agreements.Select(a => a.SourceLine).OfType<string>().ToList()))
+                .Where(entry => entry.Lines.Count > 0)
+                .ToDictionary(entry => entry.Path, entry => (IReadOnlyCollection<string>)entry.Lines, StringComparer.Ordinal);
+            return GitHistoryReader.Read(repository, [.. items.Select(item => item.Path)], lines);
+        }
+        catch (LibGit2SharpException e)
+        {
+            return HistoryIndex.Unavailable($"git history cannot be read ({e.Message})");
+        }
+    }
+
+    private static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items)
+    {
+        var roster = new Roster { IsConfigured = config.RosterTeams is not null || config.RosterPeople.Count > 0 };
+        if (roster.IsConfigured)
+        {
+            foreach (var (team, members) in config.RosterTeams ?? new Dictionary<string, IReadOnlyList<string>>())
+                roster.AddTeam(team, members);
+            foreach (var person in config.RosterPeople) roster.AddParty(person);
+        }
+        else
+        {
+            foreach (var item in items)
+            {
+                foreach (var owner in item.Owners) roster.AddParty(owner.Value);
+                if (item.Team is { } team) roster.AddParty(team.Value);
+                foreach (var party in item.Agreements.SelectMany(agreement => agreement.Parties)) roster.AddParty(party.Value);
+                foreach (var handoff in item.Handoffs)
+                    if (handoff.From is { } from) roster.AddParty(from.Value);
+            }
+        }
+
+        foreach (var owner in CodeOwners.Read(location)) roster.AddParty(owner);
+        return roster;
+    }
+
+    private sealed record DiscoveredFile(string FullPath, bool? IsDeclared);
+}

@@ -1,0 +1,55 @@
+using BacklogLint.Core.History;
+using BacklogLint.Core.Parsing;
+
+namespace BacklogLint.Core.Model;
+
+/// <summary>Everything the rules see: the parsed files and items, who exists, and history. Immutable once loaded.</summary>
+public sealed class PlanningRepository
+{
+    private readonly Dictionary<string, List<WorkItem>> _byId;
+
+    public PlanningRepository(IReadOnlyList<ParsedFile> files, Roster roster, HistoryIndex history, IReadOnlySet<string> markdownPaths)
+    {
+        Files = files;
+        Items = [.. files.Select(file => file.Item).OfType<WorkItem>()];
+        Roster = roster;
+        History = history;
+        MarkdownPaths = markdownPaths;
+        _byId = Items.GroupBy(item => item.Id.Value, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every Markdown file read, item or not, in path order.</summary>
+    public IReadOnlyList<ParsedFile> Files { get; }
+
+    /// <summary>The work items, in path order.</summary>
+    public IReadOnlyList<WorkItem> Items { get; }
+
+    public Roster Roster { get; }
+
+    public HistoryIndex History { get; }
+
+    /// <summary>Repository-relative paths of all Markdown files, items or not (links to them resolve).</summary>
+    public IReadOnlySet<string> MarkdownPaths { get; }
+
+    /// <summary>The item with <paramref name="id"/> (case-insensitive); the first by path when the id is duplicated.</summary>
+    public WorkItem? Find(string id) => _byId.TryGetValue(id.Trim(), out var items) ? items[0] : null;
+
+    /// <summary>Every item with <paramref name="id"/>: more than one is a duplicate.</summary>
+    public IReadOnlyList<WorkItem> FindAll(string id) => _byId.TryGetValue(id.Trim(), out var items) ? items : [];
+
+    /// <summary>The items <paramref name="item"/> depends on that exist (the dependency graph's edges).</summary>
+    public IEnumerable<WorkItem> DependenciesOf(WorkItem item) =>
+        item.DependsOn.Select(dependency => Find(dependency.Value)).OfType<WorkItem>();
+
+    /// <summary>The newest of the item's last commit and its <c>updated:</c> date; null when neither is known.</summary>
+    public DateOnly? LastTouched(WorkItem item) => Newest(History.LastChanged(item.Path), item.Updated?.Value);
+
+    /// <summary>When the agreement was last revisited (DESIGN §1): for a whole item the newest of <c>agreed</c>,
+    /// <c>updated</c> and its file's last commit; inline, the newest of its own date and its line's last commit.</summary>
+    public DateOnly? LastRevisited(WorkItem item, Agreement agreement) => agreement.Kind == AgreementKind.WholeItem
+        ? Newest(Newest(agreement.Agreed?.Value, agreement.Updated?.Value), History.LastChanged(item.Path))
+        : Newest(agreement.Agreed?.Value, agreement.SourceLine is { } line ? History.LastChanged(item.Path, line) : null);
+
+    private static DateOnly? Newest(DateOnly? a, DateOnly? b) => a > b || b is null ? a : b;
+}

@@ -1,0 +1,53 @@
+using BacklogLint.Core.Diagnostics;
+
+namespace BacklogLint.Core.Model;
+
+/// <summary>A work item: one Markdown file whose front matter makes it a task, epic or agreement.</summary>
+public sealed class WorkItem
+{
+    /// <summary>Repository-relative, '/'-separated.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The <c>id</c> key, else the file name without extension.</summary>
+    public required Located<string> Id { get; init; }
+
+    public Located<string>? Title { get; init; }
+
+    public required ItemType Type { get; init; }
+
+    public required Status Status { get; init; }
+
+    /// <summary>Who is accountable; placeholders such as <c>TBD</c> are left out.</summary>
+    public IReadOnlyList<Located<string>> Owners { get; init; } = [];
+
+    /// <summary>The <c>owner</c>/<c>owners</c> value as written, placeholder or not; null when the key is absent.</summary>
+    public SourceSpan? OwnerSpan { get; init; }
+
+    public Located<string>? Team { get; init; }
+
+    public Located<DateOnly>? Created { get; init; }
+
+    public Located<DateOnly>? Updated { get; init; }
+
+    public Located<DateOnly>? Due { get; init; }
+
+    public IReadOnlyList<Located<string>> DependsOn { get; init; } = [];
+
+    public IReadOnlyList<Handoff> Handoffs { get; init; } = [];
+
+    /// <summary>The item itself when it is an agreement, then its inline agreements in document order.</summary>
+    public IReadOnlyList<Agreement> Agreements { get; init; } = [];
+
+    public IReadOnlyList<TaskEntry> Tasks { get; init; } = [];
+
+    public IReadOnlyList<LinkReference> Links { get; init; } = [];
+
+    /// <summary>Where item-wide findings point: the <c>id</c> key, else the first key of the front matter.</summary>
+    public required SourceSpan HeaderSpan { get; init; }
+
+    /// <summary>The owners for reports, else the team, else null.</summary>
+    public string? Accountable =>
+        Owners.Count > 0 ? string.Join(", ", Owners.Select(o => o.Value)) : Team?.Value;
+
+    public override string ToString() => $"{Id.Value} ({Path})";
+}

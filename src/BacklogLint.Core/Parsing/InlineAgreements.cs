@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Parsing;
+
+/// <summary>Reads one list item under an <c>## Agreements</c> heading:
+/// <c>- 2026-05-03 @payments @sre: webhooks are delivered at least once. review-by: 2026-11-01</c>.
+/// A leading date, the parties as @-mentions, the text, an optional <c>review-by:</c> or <c>review-every:</c>.</summary>
+internal static partial class InlineAgreements
+{
+    public static Agreement Read(SourceText source, int line, List<ParseProblem> problems)
+    {
+        var raw = source.Line(line);
+        var marker = ListMarker().Match(raw);
+        var column = marker.Length + 1;
+        var content = raw[marker.Length..].TrimEnd();
+        var span = new SourceSpan(line, column, line, raw.TrimEnd().Length + 1);
+
+        Located<DateOnly>? agreed = null;
+        var date = LeadingDate().Match(content);
+        if (date.Success)
+        {
+            var dateSpan = new SourceSpan(line, column, line, column + date.Length);
+            if (FieldReader.TryParseDate(date.Value, out var value)) agreed = new Located<DateOnly>(value, dateSpan);
+            else problems.Add(Invalid($"the agreement's date '{date.Value}' is not a date (write YYYY-MM-DD)", dateSpan));
+        }
+
+        var parties = Mention().Matches(content)
+            .Select(m => new Located<string>(m.Value.TrimEnd('.', ':', ',', ';', ')'),
+                new SourceSpan(line, column + m.Index, line, column + m.Index + m.Length)))
+            .ToList();
+        var reviewBy = ReadReviewBy(content, line, column, problems);
+        var reviewEvery = ReadReviewEvery(content, line, column, problems);
+        var text = ReviewClause().Replace(LeadingDate().Replace(content, ""), "").Trim();
+
+        return new Agreement(
+            AgreementKind.Inline,
+            Key: "inline:" + Normalize(text),
+            Text: text,
+            Parties: parties,
+            Agreed: agreed,
+            Updated: null,
+            ReviewBy: reviewBy,
+            ReviewEvery: reviewEvery,
+            SupersededBy: null,
+            Status: StatusClass.InForce,
+            Span: span,
+            SourceLine: raw.TrimEnd());
+    }
+
+    private static Located<DateOnly>? ReadReviewBy(string content, int line, int column, List<ParseProblem> problems)
+    {
+        var match = ReviewBy().Match(content);
+        if (!match.Success) return null;
+        var value = match.Groups[1];
+        var span = new SourceSpan(line, column + value.Index, line, column + value.Index + value.Length);
+        if (FieldReader.TryParseDate(value.Value, out var date)) return new Located<DateOnly>(date, span);
+        problems.Add(Invalid($"the agreement's review-by '{value.Value}' is not a date (write YYYY-MM-DD)", span));
+        return null;
+    }
+
+    private static Located<Period>? ReadReviewEvery(string content, int line, int column, List<ParseProblem> problems)
+    {
+        var match = ReviewEvery().Match(content);
+        if (!match.Success) return null;
+        var value = match.Groups[1];
+        var span = new SourceSpan(line, column + value.Index, line, column + value.Index + value.Length);
+        if (Period.TryParse(value.Value, out var period)) return new Located<Period>(period, span);
+        problems.Add(Invalid($"the agreement's review-every '{value.Value}' is not a period (write 90d, 12w, 6m or 1y)", span));
+        return null;
+    }
+
+    private static ParseProblem Invalid(string message, SourceSpan span) =>
+        new(ParseProblemKind.InvalidValue, message, span, "agreements");
+
+    private static string Normalize(string text) => Whitespace().Replace(text.ToLowerInvariant(), " ");
+
+    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^\d{4}-\d{1,2}-\d{1,2}(?:[T ][0-9:.+\-Z]+)?")]
+    private static partial Regex LeadingDate();
+
+    [GeneratedRegex(@"(?<![\w@`])@[A-Za-z0-9][\w.\-/]*")]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"\breview-by:\s*([^\s,;)]+?)\.?(?=[\s,;)]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewBy();
+
+    [GeneratedRegex(@"\breview-every:\s*([^\s,;)]+?)\.?(?=[\s,;)]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewEvery();
+
+    [GeneratedRegex(@"\(?\breview-(?:by|every):\s*[^\s,;)]+\)?\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewClause();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,286 @@
+using System.Text.RegularExpressions;
+using BacklogLint.Core.Model;
+using Markdig;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SourceSpan = BacklogLint.Core.Diagnostics.SourceSpan;
+
+namespace BacklogLint.Core.Parsing;
+
+/// <summary>Reads one Markdown file into a <see cref="WorkItem"/>: YAML front matter with positions for every key
+/// and value, and the body (title, inline agreements, tasks, links) with Markdig.</summary>
+public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
+{
+    private static readonly string[] ItemKeys = ["id", "status", "owner", "owners", "type"];
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseTaskLists()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    /// <param name="path">Repository-relative path, for the item and its diagnostics.</param>
+    /// <param name="isDeclaredItem">True when configuration's <c>items</c> globs name the file: it is an item
+    /// whatever its keys, and broken front matter is always reported.</param>
+    public ParsedFile Parse(string path, SourceText source, bool isDeclaredItem)
+    {
+        var problems = new List<ParseProblem>();
+        var frontMatter = FindFrontMatter(source);
+        if (frontMatter is null) return new ParsedFile(path, null, problems);
+
+        var (first, last) = frontMatter.Value;
+        var looksLikeItem = isDeclaredItem || LooksLikeItem(source, first, last ?? source.LineCount);
+        if (last is null)
+        {
+            if (looksLikeItem)
+                problems.Add(new ParseProblem(ParseProblemKind.Syntax,
+                    "front matter opened on line 1 is never closed: add a line '---' after it", SourceSpan.WholeLine(1, 3), "front-matter"));
+            return new ParsedFile(path, null, problems);
+        }
+
+        var yaml = first > last.Value - 1 ? "" : source.Text[source.LineStart(first)..source.LineStart(last.Value)];
+        var (root, syntaxProblem) = YamlReader.Read(yaml, first);
+        if (syntaxProblem is not null)
+        {
+            if (looksLikeItem) problems.Add(WithHint(syntaxProblem, source));
+            return new ParsedFile(path, null, problems);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            if (isDeclaredItem && root is not null)
+                problems.Add(new ParseProblem(ParseProblemKind.Syntax,
+                    $"front matter should be a map of keys, not {root.KindName}", root.Span, "front-matter"));
+            return new ParsedFile(path, null, problems);
+        }
+
+        if (!isDeclaredItem && !ItemKeys.Any(key => mapping.Find(key) is not null))
+            return new ParsedFile(path, null, problems);
+
+        var item = ReadItem(path, source, mapping, problems);
+        return new ParsedFile(path, item, problems);
+    }
+
+    /// <summary>The first and closing line of the front matter (1-based, the lines between the '---' fences);
+    /// closing null when it is never closed; null when the file has no front matter.</summary>
+    private static (int First, int? Closing)? FindFrontMatter(SourceText source)
+    {
+        if (source.Line(1).TrimEnd() != "---") return null;
+        for (var line = 2; line <= source.LineCount; line++)
+        {
+            var text = source.Line(line).TrimEnd();
+            if (text is "---" or "...") return (2, line);
+        }
+
+        return (2, null);
+    }
+
+    private static bool LooksLikeItem(SourceText source, int first, int last)
+    {
+        for (var line = first; line <= last && line <= source.LineCount; line++)
+            if (ItemKeyLine().IsMatch(source.Line(line))) return true;
+        return false;
+    }
+
+    private static ParseProblem WithHint(ParseProblem problem, SourceText source)
+    {
+        var line = source.Line(problem.Span.Line);
+        return UnquotedMention().IsMatch(line)
+            ? problem with { Message = problem.Message + " (a value that starts with '@' must be quoted: owner: \"@alice\")" }
+            : problem;
+    }
+
+    private WorkItem ReadItem(string path, SourceText source, YamlMapping mapping, List<ParseProblem> problems)
+    {
+        var fields = new FieldReader(mapping, problems);
+        var header = HeaderSpan(mapping);
+        var type = ReadType(fields);
+        var status = ReadStatus(fields, type);
+        var ownerEntries = new[] { fields.Entry("owner"), fields.Entry("owners") };
+        var ownerValues = ownerEntries.SelectMany(entry => fields.TextList(entry, splitCommas: true)).ToList();
+        var body = ReadBody(source, problems);
+
+        var id = fields.Text("id") ?? new Located<string>(FileStem(path), header);
+        var title = fields.Text("title") ?? body.Title;
+        var agreements = new List<Agreement>();
+        if (type == ItemType.Agreement) agreements.Add(ReadWholeAgreement(fields, status, title, header));
+        agreements.AddRange(body.Agreements);
+
+        return new WorkItem
+        {
+            Path = path,
+            Id = id,
+            Title = title,
+            Type = type,
+            Status = status,
+            Owners = [.. ownerValues.Where(owner => !Party.IsPlaceholder(owner.Value))],
+            OwnerSpan = ownerEntries.FirstOrDefault(entry => entry is not null)?.Value.Span,
+            Team = fields.Text("team"),
+            Created = fields.Date("created"),
+            Updated = fields.Date("updated"),
+            Due = fields.Date("due"),
+            DependsOn = fields.TextList(fields.Entry("depends-on"), splitCommas: true),
+            Handoffs = ReadHandoffs(fields),
+            Agreements = agreements,
+            Tasks = body.Tasks,
+            Links = body.Links,
+            HeaderSpan = header,
+        };
+    }
+
+    private static SourceSpan HeaderSpan(YamlMapping mapping)
+    {
+        var entry = mapping.Find("id") ?? (mapping.Entries.Count > 0 ? mapping.Entries[0] : null);
+        return entry is null
+            ? SourceSpan.At(1)
+            : new SourceSpan(entry.Key.Span.Line, entry.Key.Span.Column, entry.Key.Span.Line,
+                entry.Value.Span.Line == entry.Key.Span.Line ? entry.Value.Span.EndColumn : entry.Key.Span.EndColumn);
+    }
+
+    private static ItemType ReadType(FieldReader fields)
+    {
+        var type = fields.Text("type");
+        switch (type?.Value.Trim().ToLowerInvariant())
+        {
+            case null or "task":
+                return ItemType.Task;
+            case "epic":
+                return ItemType.Epic;
+            case "agreement" or "decision":
+                return ItemType.Agreement;
+            default:
+                fields.Invalid(fields.Entry("type")!, $"unknown type '{type.Value}' (known: task, epic, agreement); read as a task");
+                return ItemType.Task;
+        }
+    }
+
+    private Status ReadStatus(FieldReader fields, ItemType type)
+    {
+        var word = fields.Text("status");
+        if (word is null) return new Status(null, type == ItemType.Agreement ? StatusClass.InForce : StatusClass.Open, false);
+        var status = vocabulary.Classify(type, word.Value, out var dropped);
+        if (status == StatusClass.Unknown)
+        {
+            var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
+            fields.Invalid(fields.Entry("status")!,
+                $"unknown status '{word.Value}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))})");
+        }
+
+        return new Status(word, status, dropped);
+    }
+
+    private static Agreement ReadWholeAgreement(FieldReader fields, Status status, Located<string>? title, SourceSpan header) =>
+        new(AgreementKind.WholeItem,
+            Key: "item",
+            Text: title?.Value ?? "",
+            Parties: fields.TextList(fields.Entry("parties"), splitCommas: true),
+            Agreed: fields.Date("agreed"),
+            Updated: fields.Date("updated"),
+            ReviewBy: fields.Date("review-by"),
+            ReviewEvery: fields.Period("review-every"),
+            SupersededBy: fields.Text("superseded-by"),
+            Status: status.Class,
+            Span: header,
+            SourceLine: null);
+
+    private static List<Handoff> ReadHandoffs(FieldReader fields)
+    {
+        var handoffs = new List<Handoff>();
+        var entry = fields.Entry("handoffs");
+        if (entry is null || entry.Value is YamlScalar { IsNull: true }) return handoffs;
+        if (entry.Value is not YamlSequence sequence)
+        {
+            fields.Invalid(entry, $"'handoffs' should be a list of maps with from, to, date and accepted, not {entry.Value.KindName}");
+            return handoffs;
+        }
+
+        foreach (var node in sequence.Items)
+        {
+            if (node is not YamlMapping handoff)
+            {
+                fields.Invalid("handoffs", node, $"each handoff should be a map with from, to, date and accepted, not {node.KindName}");
+                continue;
+            }
+
+            var reader = new FieldReader(handoff, fields.Problems);
+            handoffs.Add(new Handoff(handoffs.Count, reader.Text("from"), reader.Text("to"), reader.Date("date"), reader.Date("accepted"), handoff.Span));
+        }
+
+        return handoffs;
+    }
+
+    private static string FileStem(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    private static Body ReadBody(SourceText source, List<ParseProblem> problems)
+    {
+        var document = Markdown.Parse(source.Text, Pipeline);
+        Located<string>? title = null;
+        var agreements = new List<Agreement>();
+        int? agreementsLevel = null;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock heading)
+            {
+                var text = InlineText(heading.Inline);
+                title ??= heading.Level == 1 ? new Located<string>(text, SpanOf(source, heading.Line)) : null;
+                if (IsAgreementsHeading(text)) agreementsLevel = heading.Level;
+                else if (agreementsLevel is not null && heading.Level <= agreementsLevel) agreementsLevel = null;
+            }
+            else if (agreementsLevel is not null && block is ListBlock list)
+            {
+                foreach (var listItem in list.OfType<ListItemBlock>())
+                    agreements.Add(InlineAgreements.Read(source, listItem.Line + 1, problems));
+            }
+        }
+
+        var tasks = new List<TaskEntry>();
+        var links = new List<LinkReference>();
+        foreach (var node in document.Descendants())
+        {
+            if (node is TaskList task)
+                tasks.Add(new TaskEntry(source.Line(task.Line + 1).Trim(), task.Checked, SpanOf(source, task.Line)));
+            else if (node is LinkInline { IsImage: false, Url: { Length: > 0 } url } link)
+                links.Add(new LinkReference(url, new SourceSpan(link.Line + 1, link.Column + 1, link.Line + 1, link.Column + 1 + link.Span.Length)));
+        }
+
+        return new Body(title, agreements, tasks, links);
+    }
+
+    private static bool IsAgreementsHeading(string text) =>
+        text.Trim().TrimEnd(':').Equals("agreements", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The span of a Markdig 0-based line, from its first non-blank character to its end.</summary>
+    internal static SourceSpan SpanOf(SourceText source, int markdigLine)
+    {
+        var text = source.Line(markdigLine + 1);
+        var start = text.Length - text.TrimStart().Length;
+        return new SourceSpan(markdigLine + 1, start + 1, markdigLine + 1, text.TrimEnd().Length + 1);
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        if (container is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            if (inline is LiteralInline literal) text.Append(literal.Content.ToString());
+            else if (inline is CodeInline code) text.Append(code.Content);
+        }
+
+        return text.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"^(id|status|owner|owners|type)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemKeyLine();
+
+    [GeneratedRegex(@":\s+@")]
+    private static partial Regex UnquotedMention();
+
+    private sealed record Body(Located<string>? Title, List<Agreement> Agreements, List<TaskEntry> Tasks, List<LinkReference> Links);
+}

@@ -1,0 +1,110 @@
+using BacklogLint.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace BacklogLint.Core.Parsing;
+
+/// <summary>Reads one YAML document into <see cref="YamlNode"/>s with file positions, from YamlDotNet's parser
+/// events. Refuses what untrusted YAML can abuse: aliases (no expansion bombs), deep nesting and duplicate keys.</summary>
+public static class YamlReader
+{
+    /// <summary>Nesting deeper than this is refused.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Reads <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of its file.</summary>
+    /// <returns>The root node (null for an empty document), or a syntax problem with its position.</returns>
+    public static (YamlNode? Root, ParseProblem? Problem) Read(string yaml, int firstLine)
+    {
+        var offset = firstLine - 1;
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _)) return (null, null);
+            parser.Consume<DocumentStart>();
+            if (parser.Accept<DocumentEnd>(out _)) return (null, null);
+            var root = ReadNode(parser, offset, depth: 0);
+            parser.Consume<DocumentEnd>();
+            return (root, null);
+        }
+        catch (RefusedYamlException e)
+        {
+            return (null, Problem($"front matter is not valid YAML: {e.Message}", e.Span));
+        }
+        catch (YamlException e)
+        {
+            var line = (int)Math.Max(1, e.Start.Line) + offset;
+            var column = (int)Math.Max(1, e.Start.Column);
+            return (null, Problem(CleanMessage(e), SourceSpan.At(line, column)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet throws these without a position for some malformed input (an unclosed '[').
+            return (null, Problem($"front matter is not valid YAML: {e.Message}", SourceSpan.At(firstLine)));
+        }
+    }
+
+    private static ParseProblem Problem(string message, SourceSpan span) =>
+        new(ParseProblemKind.Syntax, message, span, "front-matter");
+
+    private static string CleanMessage(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var paren = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && paren > 0) message = message[(paren + 3)..];
+        return $"front matter is not valid YAML: {message.TrimEnd('.')}";
+    }
+
+    private static YamlNode ReadNode(IParser parser, int offset, int depth)
+    {
+        if (depth > MaxDepth)
+            throw new RefusedYamlException($"nesting deeper than {MaxDepth} levels is not supported", At(parser.Current!.Start, offset));
+
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+            throw new RefusedYamlException("aliases (*name) are not supported", At(alias.Start, offset));
+        if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+            throw new RefusedYamlException("anchors (&name) are not supported", At(anchored.Start, offset));
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+            return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Span(scalar.Start, scalar.End, offset));
+
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            var items = new List<YamlNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+                items.Add(ReadNode(parser, offset, depth + 1));
+
+            var last = items.Count > 0 ? items[^1].Span : Span(sequenceStart.Start, sequenceStart.End, offset);
+            return new YamlSequence(items, Join(Span(sequenceStart.Start, sequenceStart.End, offset), last));
+        }
+
+        var mappingStart = parser.Consume<MappingStart>();
+        var entries = new List<YamlEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            if (ReadNode(parser, offset, depth + 1) is not YamlScalar key)
+                throw new RefusedYamlException("keys must be plain values, not lists or maps", At(mappingStart.Start, offset));
+            if (!seen.Add(YamlMapping.NormalizeKey(key.Value)))
+                throw new RefusedYamlException($"duplicate key '{key.Value}'", key.Span);
+            entries.Add(new YamlEntry(key, ReadNode(parser, offset, depth + 1)));
+        }
+
+        var first = Span(mappingStart.Start, mappingStart.End, offset);
+        return new YamlMapping(entries, entries.Count > 0 ? Join(first, entries[^1].Value.Span) : first);
+    }
+
+    private static SourceSpan At(Mark mark, int offset) => SourceSpan.At((int)mark.Line + offset, (int)mark.Column);
+
+    private static SourceSpan Span(Mark start, Mark end, int offset) =>
+        new((int)start.Line + offset, (int)start.Column, (int)end.Line + offset, (int)end.Column);
+
+    private static SourceSpan Join(SourceSpan first, SourceSpan last) =>
+        new(first.Line, first.Column, last.EndLine, last.EndColumn);
+
+    /// <summary>YAML that parses but that we refuse, with its position in the file.</summary>
+    private sealed class RefusedYamlException(string message, SourceSpan span) : Exception(message)
+    {
+        public SourceSpan Span { get; } = span;
+    }
+}
