@@ -1,21 +1,22 @@
 namespace BacklogLint.Core.Model;
 
 /// <summary>Maps status words to <see cref="StatusClass"/>es by item type. Words compare case-insensitively with
-/// spaces, '_' and '-' alike. The defaults are DESIGN §1's; configuration adds or overrides words.</summary>
+/// spaces, '_', '-' and apostrophes ignored ("In Progress" = "in-progress", "WONT_FIX" = "won't fix"). The defaults
+/// are DESIGN §1's; configuration adds or overrides words.</summary>
 public sealed class StatusVocabulary
 {
-    private readonly Dictionary<string, StatusClass> _work = [];
-    private readonly Dictionary<string, StatusClass> _agreements = [];
+    private readonly Dictionary<string, (StatusClass Class, string Word)> _work = [];
+    private readonly Dictionary<string, (StatusClass Class, string Word)> _agreements = [];
     private readonly HashSet<string> _dropped = [];
 
     public static StatusVocabulary CreateDefault()
     {
         var vocabulary = new StatusVocabulary();
-        vocabulary.AddWork(StatusClass.Open, "open", "todo", "to-do", "ready", "backlog", "proposed", "new");
+        vocabulary.AddWork(StatusClass.Open, "open", "todo", "ready", "backlog", "proposed", "new");
         vocabulary.AddWork(StatusClass.Active, "active", "in-progress", "doing", "review", "in-review", "wip");
         vocabulary.AddWork(StatusClass.Blocked, "blocked", "on-hold");
         vocabulary.AddWork(StatusClass.Closed, "closed", "done", "complete", "completed", "resolved");
-        vocabulary.AddWork(StatusClass.Closed, dropped: true, "dropped", "wontfix", "won't-fix", "cancelled", "canceled");
+        vocabulary.AddWork(StatusClass.Closed, dropped: true, "dropped", "wontfix", "cancelled", "canceled");
         vocabulary.AddAgreement(StatusClass.Proposed, "proposed", "draft");
         vocabulary.AddAgreement(StatusClass.InForce, "in-force", "active", "accepted", "agreed", "approved");
         vocabulary.AddAgreement(StatusClass.Retired, "retired", "superseded", "deprecated", "rejected", "withdrawn");
@@ -23,23 +24,24 @@ public sealed class StatusVocabulary
     }
 
     public static string Normalize(string word) =>
-        string.Join('-', word.Trim().ToLowerInvariant().Split([' ', '_', '-', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        string.Concat(word.ToLowerInvariant().Where(c => c is not (' ' or '_' or '-' or '\t' or '\'' or '\u2019')));
 
     public void AddWork(StatusClass status, params string[] words) => AddWork(status, dropped: false, words);
 
     public void AddWork(StatusClass status, bool dropped, params string[] words)
     {
-        foreach (var word in words.Select(Normalize))
+        foreach (var word in words)
         {
-            _work[word] = status;
-            if (dropped) _dropped.Add(word);
-            else _dropped.Remove(word);
+            var key = Normalize(word);
+            _work[key] = (status, word);
+            if (dropped) _dropped.Add(key);
+            else _dropped.Remove(key);
         }
     }
 
     public void AddAgreement(StatusClass status, params string[] words)
     {
-        foreach (var word in words.Select(Normalize)) _agreements[word] = status;
+        foreach (var word in words) _agreements[Normalize(word)] = (status, word);
     }
 
     /// <summary>The class of <paramref name="word"/> for an item of <paramref name="type"/>, or
@@ -49,10 +51,10 @@ public sealed class StatusVocabulary
         var key = Normalize(word);
         var map = type == ItemType.Agreement ? _agreements : _work;
         isDropped = type != ItemType.Agreement && _dropped.Contains(key);
-        return map.GetValueOrDefault(key, StatusClass.Unknown);
+        return map.TryGetValue(key, out var entry) ? entry.Class : StatusClass.Unknown;
     }
 
     /// <summary>The words known for <paramref name="type"/>, for messages.</summary>
     public IEnumerable<string> KnownWords(ItemType type) =>
-        (type == ItemType.Agreement ? _agreements : _work).Keys.Order(StringComparer.Ordinal);
+        (type == ItemType.Agreement ? _agreements : _work).Values.Select(entry => entry.Word).Order(StringComparer.Ordinal);
 }

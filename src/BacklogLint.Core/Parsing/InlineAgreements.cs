@@ -33,7 +33,7 @@ internal static partial class InlineAgreements
             .ToList();
         var reviewBy = ReadReviewBy(content, line, column, problems);
         var reviewEvery = ReadReviewEvery(content, line, column, problems);
-        var text = ReviewClause().Replace(LeadingDate().Replace(content, ""), "").Trim();
+        var text = LeadingParties().Replace(ReviewClause().Replace(LeadingDate().Replace(content, ""), "").Trim(), "").Trim();
 
         return new Agreement(
             AgreementKind.Inline,
@@ -94,6 +94,9 @@ internal static partial class InlineAgreements
 
     [GeneratedRegex(@"\(?\breview-(?:by|every):\s*[^\s,;)]+\)?\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewClause();
+
+    [GeneratedRegex(@"^(?:@[\w.\-/]+[\s,]*(?:and\s+)?)+:\s*")]
+    private static partial Regex LeadingParties();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

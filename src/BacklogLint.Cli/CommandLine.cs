@@ -1,0 +1,50 @@
+using System.CommandLine;
+using BacklogLint.Cli.Commands;
+
+namespace BacklogLint.Cli;
+
+/// <summary>The command tree: <c>check</c>, <c>rules</c>, <c>explain</c>. Parse errors exit 2, not System.CommandLine's 1.</summary>
+internal sealed class CommandLine(RootCommand root)
+{
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log what the tool does to stderr, and show stack traces of internal failures.",
+        Recursive = true,
+    };
+
+    public static CommandLine Build()
+    {
+        var root = new RootCommand("BacklogLint: lint the Markdown work items of a planning repository.")
+        {
+            CheckCommand.Create(),
+            RulesCommand.Create(),
+            ExplainCommand.Create(),
+        };
+        root.Options.Add(Verbose);
+        return new CommandLine(root);
+    }
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"backloglint: {error.Message}");
+            await Console.Error.WriteLineAsync("Run 'backloglint --help' for usage.");
+            return ExitCodes.UsageOrFailure;
+        }
+
+        try
+        {
+            return await result.InvokeAsync();
+        }
+        catch (Exception e)
+        {
+            // Last resort: an internal failure is one line and exit 2, never a stack trace unless asked for.
+            await Console.Error.WriteLineAsync(result.GetValue(Verbose)
+                ? $"backloglint: internal error: {e}"
+                : $"backloglint: internal error: {e.Message} (run with --verbose for details)");
+            return ExitCodes.UsageOrFailure;
+        }
+    }
+}

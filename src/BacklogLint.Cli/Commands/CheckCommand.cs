@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using BacklogLint.Core.Analysis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacklogLint.Cli.Commands;
+
+/// <summary><c>backloglint check [PATH]</c>: the options of DESIGN §3, parsed and handed to <see cref="CheckRunner"/>.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "The planning folder to check (default: the current folder).",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => ".",
+        };
+        var config = new Option<string?>("--config", "-c") { Description = "The configuration file (default: .backloglint.yml in PATH, else at the repository root)." };
+        var format = new Option<string>("--format", "-f") { Description = "How to write findings.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(ReportFormats.Names);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
+        var now = new Option<string?>("--now") { Description = "The date to check as of, YYYY-MM-DD or ISO 8601 (default: today, UTC)." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at least this severe.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "none");
+
+        var command = new Command("check", "Check the work items of a planning folder and report findings.")
+        {
+            path, config, format, output, now, failOn,
+        };
+        command.SetAction(parseResult =>
+        {
+            var nowText = parseResult.GetValue(now);
+            TimeProvider time = TimeProvider.System;
+            if (nowText is not null)
+            {
+                if (!TryParseNow(nowText, out var moment))
+                {
+                    Console.Error.WriteLine($"backloglint: --now takes a date such as 2026-11-23, not '{nowText}'");
+                    return ExitCodes.UsageOrFailure;
+                }
+
+                time = new FixedTimeProvider(moment);
+            }
+
+            var settings = new CheckSettings(
+                parseResult.GetValue(path)!,
+                parseResult.GetValue(config),
+                parseResult.GetValue(format)!,
+                parseResult.GetValue(output),
+                parseResult.GetValue(failOn)!);
+            using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
+            return host.Services.GetRequiredService<CheckRunner>().Run(settings);
+        });
+        return command;
+    }
+
+    private static bool TryParseNow(string text, out DateTimeOffset moment) =>
+        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment)
+        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment);
+}
+
+/// <summary>The options of one <c>check</c>.</summary>
+internal sealed record CheckSettings(string Path, string? ConfigPath, string Format, string? OutputPath, string FailOn);

@@ -1,0 +1,3 @@
+using BacklogLint.Cli;
+
+return await CommandLine.Build().RunAsync(args);

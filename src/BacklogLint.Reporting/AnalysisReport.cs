@@ -1,0 +1,26 @@
+using BacklogLint.Core.Diagnostics;
+
+namespace BacklogLint.Reporting;
+
+/// <summary>What the writers report: the findings of one run and what was checked.</summary>
+public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int ItemCount, int FileCount, string ToolVersion)
+{
+    public const string ToolName = "BacklogLint";
+
+    /// <summary>The findings people see: everything but <see cref="Severity.Silent"/>.</summary>
+    public IEnumerable<Diagnostic> Visible => Diagnostics.Where(d => d.Severity is not (Severity.Silent or Severity.None));
+
+    /// <summary>Counts per key, most first, then by key.</summary>
+    public static IReadOnlyList<(string Key, int Count)> CountBy(IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, string> key) =>
+        [.. diagnostics.GroupBy(key, StringComparer.Ordinal)
+            .Select(group => (group.Key, group.Count()))
+            .OrderByDescending(entry => entry.Item2)
+            .ThenBy(entry => entry.Key, StringComparer.Ordinal)];
+
+    public static string OwnerOf(Diagnostic diagnostic) => diagnostic.Owner ?? diagnostic switch
+    {
+        { Path: null } => "(repository)",
+        { ItemId: null } => "(unreadable item)",
+        _ => "(unowned)",
+    };
+}

@@ -1,0 +1,71 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BacklogLint.Core.Diagnostics;
+
+namespace BacklogLint.Reporting;
+
+/// <summary>The JSON format of DESIGN §3: <c>tool</c>, <c>diagnostics</c> (one object per finding, with its
+/// fingerprint and help link) and <c>summary</c>. Keys and order are a contract for other tools.</summary>
+public static class JsonReportWriter
+{
+    public static void Write(Stream stream, AnalysisReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            // Readable quotes and non-ASCII text; still valid JSON (the report is data, never embedded in HTML).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteString("name", AnalysisReport.ToolName);
+        json.WriteString("version", report.ToolVersion);
+        json.WriteEndObject();
+
+        var visible = report.Visible.ToList();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in visible) WriteDiagnostic(json, diagnostic);
+        json.WriteEndArray();
+
+        json.WriteStartObject("summary");
+        json.WriteNumber("items", report.ItemCount);
+        json.WriteNumber("files", report.FileCount);
+        json.WriteNumber("total", visible.Count);
+        WriteCounts(json, "bySeverity", AnalysisReport.CountBy(visible, d => d.Severity.ToName()));
+        WriteCounts(json, "byRule", AnalysisReport.CountBy(visible, d => d.Id));
+        WriteCounts(json, "byOwner", AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", diagnostic.Id);
+        json.WriteString("severity", diagnostic.Severity.ToName());
+        json.WriteString("message", diagnostic.Message);
+        json.WriteString("path", diagnostic.Path);
+        WriteNumberOrNull(json, "line", diagnostic.Span?.Line);
+        WriteNumberOrNull(json, "column", diagnostic.Span?.Column);
+        WriteNumberOrNull(json, "endLine", diagnostic.Span?.EndLine);
+        WriteNumberOrNull(json, "endColumn", diagnostic.Span?.EndColumn);
+        json.WriteString("itemId", diagnostic.ItemId);
+        json.WriteString("owner", diagnostic.Owner);
+        json.WriteString("fingerprint", diagnostic.Fingerprint);
+        json.WriteString("helpUri", diagnostic.Descriptor.HelpUri.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number) json.WriteNumber(name, number);
+        else json.WriteNull(name);
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<(string Key, int Count)> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, count) in counts) json.WriteNumber(key, count);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,27 @@
+using BacklogLint.Core.Analysis;
+using BacklogLint.Rules.Agreements;
+using BacklogLint.Rules.Format;
+using BacklogLint.Rules.Handoffs;
+using BacklogLint.Rules.Ownership;
+using BacklogLint.Rules.Tooling;
+
+namespace BacklogLint.Rules;
+
+/// <summary>The built-in rules, in ID order. Adding a rule: a constant in <see cref="RuleIds"/>, a class in its
+/// category folder, a line here, a page <c>rules/BLxxxx.md</c> and a fixture.</summary>
+public static class BuiltInRules
+{
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        new MissingOwner(),
+        new StaleAgreement(),
+        new OrphanedHandoff(),
+        new UnacceptedHandoff(),
+        new OwnerUnchangedAfterHandoff(),
+        new InvalidFrontMatter(),
+        new InvalidFieldValue(),
+        new HistoryUnavailable(),
+    ];
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(rule => rule.Descriptor)];
+}

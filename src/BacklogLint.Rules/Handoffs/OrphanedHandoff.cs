@@ -1,0 +1,30 @@
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
+
+namespace BacklogLint.Rules.Handoffs;
+
+/// <summary>BL0201: a handoff to a party nobody knows (not in the roster, or with no roster, named nowhere else) and
+/// to no item: the work was handed to nobody.</summary>
+public sealed class OrphanedHandoff : ItemRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        RuleIds.OrphanedHandoff,
+        "orphaned-handoff",
+        "Handoff to a party that does not exist",
+        "Handoff of '{0}' to '{1}' goes to nobody: no known team, person or item has that name",
+        RuleCategory.Handoffs,
+        Severity.Error);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(ItemContext context)
+    {
+        foreach (var handoff in context.Item.Handoffs)
+        {
+            var to = handoff.To;
+            if (to is not null && (context.Repository.Roster.IsKnown(to.Value) || context.Repository.Find(to.Value) is not null))
+                continue;
+            context.Report(to?.Span ?? handoff.Span, $"handoff:{handoff.Index}", context.Item.Id.Value, to?.Value ?? "(no 'to')");
+        }
+    }
+}

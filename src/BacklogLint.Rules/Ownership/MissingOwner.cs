@@ -1,0 +1,29 @@
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Rules.Ownership;
+
+/// <summary>BL0001: an unfinished task or epic with nobody accountable for it. A placeholder (TBD, ?, none) is nobody;
+/// a <c>team</c> says where the work belongs, not who owns it.</summary>
+public sealed class MissingOwner : ItemRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        RuleIds.MissingOwner,
+        "missing-owner",
+        "Unfinished work has no owner",
+        "{0} '{1}' is {2} but has no owner{3}",
+        RuleCategory.Ownership,
+        Severity.Warning);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(ItemContext context)
+    {
+        var item = context.Item;
+        if (item.Type == ItemType.Agreement || !item.Status.Class.IsUnfinished() || item.Owners.Count > 0) return;
+        var placeholder = item.OwnerSpan is null ? "" : " (a placeholder is not an owner)";
+        context.Report(item.OwnerSpan ?? item.HeaderSpan, "owner",
+            item.Type == ItemType.Epic ? "Epic" : "Task", item.Id.Value, item.Status.Word?.Value ?? "open", placeholder);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using BacklogLint.Core.Analysis;
+using BacklogLint.Testing;
+
+namespace BacklogLint.Rules.Tests;
+
+/// <summary>Guards that keep the catalogue in step: IDs, aliases, pages, fixtures.</summary>
+public sealed partial class ConventionTests
+{
+    private static readonly IReadOnlyList<RuleDescriptor> Descriptors = BuiltInRules.Descriptors;
+
+    public static TheoryData<string> RuleIds() => [.. Descriptors.Select(d => d.Id)];
+
+    [Fact]
+    public void Ids_are_unique_well_formed_and_in_order()
+    {
+        var ids = Descriptors.Select(d => d.Id).ToList();
+
+        ids.ShouldAllBe(id => IdPattern().IsMatch(id));
+        ids.ShouldBeUnique();
+        ids.ShouldBe(ids.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void Aliases_are_unique_and_kebab_case()
+    {
+        var aliases = Descriptors.Select(d => d.Alias).ToList();
+
+        aliases.ShouldAllBe(alias => AliasPattern().IsMatch(alias));
+        aliases.ShouldBeUnique();
+    }
+
+    [Fact]
+    public void Every_constant_in_RuleIds_is_a_built_in_rule()
+    {
+        var constants = typeof(RuleIds).GetFields().Select(f => (string)f.GetValue(null)!).Order(StringComparer.Ordinal);
+
+        constants.ShouldBe(Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_has_a_page_with_its_title_and_every_option(string id)
+    {
+        var descriptor = Descriptors.Single(d => d.Id == id);
+        var page = SourceTree.PathOf("rules", id + ".md");
+
+        File.Exists(page).ShouldBeTrue($"rules/{id}.md is missing");
+        var text = File.ReadAllText(page);
+        text.ShouldStartWith($"# {id}: {descriptor.Title}\n");
+        text.ShouldContain($"| Alias | {descriptor.Alias} |");
+        text.ShouldContain($"| Default severity | {descriptor.DefaultSeverity.ToString().ToLowerInvariant()} |");
+        foreach (var option in descriptor.Options) text.ShouldContain($"`{option.Name}`", customMessage: $"option {option.Name}");
+    }
+
+    [Fact]
+    public void No_page_without_a_rule()
+    {
+        var pages = Directory.EnumerateFiles(SourceTree.PathOf("rules"), "*.md").Select(Path.GetFileNameWithoutExtension);
+
+        pages.ShouldBeSubsetOf(Descriptors.Select(d => d.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_has_a_firing_and_a_clean_fixture(string id)
+    {
+        var folder = Path.Combine(FixtureTests.FixturesRoot, id);
+        Directory.Exists(folder).ShouldBeTrue($"no fixtures for {id}");
+
+        var expected = Directory.EnumerateDirectories(folder).Select(f => Fixture.Load(f).Expected()).ToList();
+
+        expected.ShouldContain(set => set.Any(key => key.StartsWith(id + " ", StringComparison.Ordinal)), $"no fixture of {id} expects it to fire");
+        expected.ShouldContain(set => set.Count == 0, $"no clean fixture for {id}");
+    }
+
+    [Fact]
+    public void Help_links_point_at_the_rule_pages()
+    {
+        Descriptors.ShouldAllBe(d => d.HelpUri.ToString().EndsWith("/rules/" + d.Id + ".md", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^BL\d{4}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[a-z]+(-[a-z]+)*$")]
+    private static partial Regex AliasPattern();
+}
