@@ -3,7 +3,7 @@ using LibGit2Sharp;
 namespace BacklogLint.Core.History;
 
 /// <summary>Dates files and lines from one walk of first-parent history, newest first. Each commit is diffed
-/// against its first parent once (pruned to the items' folders); the walk stops as soon as every file and line
+/// against its first parent once (only the subtree that holds the items); the walk stops as soon as every file and line
 /// asked about is dated. A line's date is that of the newest commit whose diff adds that exact line.</summary>
 public static class GitHistoryReader
 {
@@ -32,20 +32,27 @@ public static class GitHistoryReader
 
         var fileDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var lineDates = new Dictionary<(string, string), DateOnly>();
-        var pathSpec = Folders(files.Concat(lines.Keys));
+        var folder = CommonFolder(files.Concat(lines.Keys));
+        var prefix = folder.Length == 0 ? "" : folder + "/";
         var walked = 0;
         for (var commit = head; commit is not null && (pendingFiles.Count > 0 || pendingLines.Count > 0); walked++)
         {
             var parent = commit.Parents.FirstOrDefault();
             var date = DateOnly.FromDateTime(commit.Author.When.UtcDateTime);
-            using var changes = repository.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree, pathSpec);
-            foreach (var change in changes)
+            var tree = Subtree(commit, folder);
+            var parentTree = parent is null ? null : Subtree(parent, folder);
+            if (tree is not null && tree.Id != parentTree?.Id)
             {
-                if (change.Status == ChangeKind.Deleted) continue;
-                if (pendingFiles.Remove(change.Path)) fileDates[change.Path] = date;
-                if (pendingLines.TryGetValue(change.Path, out var wanted))
-                    DateLines(repository, change, date, wanted, lineDates);
-                if (wanted is { Count: 0 } || change.Status == ChangeKind.Added) pendingLines.Remove(change.Path);
+                using var changes = repository.Diff.Compare<TreeChanges>(parentTree, tree);
+                foreach (var change in changes)
+                {
+                    if (change.Status == ChangeKind.Deleted) continue;
+                    var path = prefix + change.Path;
+                    if (pendingFiles.Remove(path)) fileDates[path] = date;
+                    if (pendingLines.TryGetValue(path, out var wanted))
+                        DateLines(repository, change, date, wanted, lineDates, path);
+                    if (wanted is { Count: 0 } || change.Status == ChangeKind.Added) pendingLines.Remove(path);
+                }
             }
 
             commit = parent;
@@ -55,7 +62,7 @@ public static class GitHistoryReader
     }
 
     private static void DateLines(Repository repository, TreeEntryChanges change, DateOnly date, HashSet<string> wanted,
-        Dictionary<(string, string), DateOnly> lineDates)
+        Dictionary<(string, string), DateOnly> lineDates, string path)
     {
         var now = LinesOf(repository.Lookup<Blob>(change.Oid));
         var before = change.Status == ChangeKind.Added || change.OldOid == ObjectId.Zero
@@ -63,7 +70,7 @@ public static class GitHistoryReader
             : LinesOf(repository.Lookup<Blob>(change.OldOid));
         foreach (var line in wanted.Where(line => now.Contains(line) && !before.Contains(line)).ToList())
         {
-            lineDates[(change.Path, line)] = date;
+            lineDates[(path, line)] = date;
             wanted.Remove(line);
         }
     }
@@ -75,20 +82,35 @@ public static class GitHistoryReader
         return text.Split('\n').Select(line => line.TrimEnd()).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The fewest folders that hold every path; null (the whole tree) when a path is at the top.</summary>
-    private static string[]? Folders(IEnumerable<string> paths)
+    /// <summary>The deepest folder that holds every path ("" for the whole tree). Diffing only its subtree keeps
+    /// the rest of a large repository out of the walk, and a commit that did not touch it costs one lookup.</summary>
+    private static string CommonFolder(IEnumerable<string> paths)
     {
-        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        string? common = null;
         foreach (var path in paths)
         {
-            var slash = path.LastIndexOf('/');
-            if (slash < 0) return null;
-            folders.Add(path[..slash] + "/");
+            var folder = path.LastIndexOf('/') is var slash and > 0 ? path[..slash] : "";
+            common = common is null ? folder : SharedFolder(common, folder);
+            if (common.Length == 0) break;
         }
 
-        var result = new List<string>();
-        foreach (var folder in folders)
-            if (result.Count == 0 || !folder.StartsWith(result[^1], StringComparison.Ordinal)) result.Add(folder);
-        return [.. result.Select(folder => folder.TrimEnd('/'))];
+        return common ?? "";
     }
+
+    private static string SharedFolder(string a, string b)
+    {
+        var shared = 0;
+        for (var i = 0; i <= Math.Min(a.Length, b.Length); i++)
+        {
+            var endA = i == a.Length || a[i] == '/';
+            var endB = i == b.Length || b[i] == '/';
+            if (endA && endB) shared = i;
+            if (i == Math.Min(a.Length, b.Length) || a[i] != b[i]) break;
+        }
+
+        return a[..shared];
+    }
+
+    private static Tree? Subtree(Commit commit, string folder) =>
+        folder.Length == 0 ? commit.Tree : commit[folder]?.Target as Tree;
 }
