@@ -108,7 +108,8 @@ public static class RepositoryLoader
 
     private static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items)
     {
-        var roster = new Roster { IsConfigured = config.RosterTeams is not null || config.RosterPeople.Count > 0 };
+        // An empty `roster:` configures nothing: treating it as "nobody exists" would orphan every handoff.
+        var roster = new Roster { IsConfigured = config.RosterTeams is { Count: > 0 } || config.RosterPeople.Count > 0 };
         if (roster.IsConfigured)
         {
             foreach (var (team, members) in config.RosterTeams ?? new Dictionary<string, IReadOnlyList<string>>())

@@ -13,6 +13,7 @@ namespace BacklogLint.Core.Parsing;
 public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
 {
     private static readonly string[] ItemKeys = ["id", "status", "owner", "owners", "type"];
+    private static readonly string[] HandoffKeys = ["from", "to", "date"];
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -47,6 +48,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             return new ParsedFile(path, null, problems);
         }
 
+        if (root is null && isDeclaredItem) root = new YamlMapping([], SourceSpan.At(first));
         if (root is not YamlMapping mapping)
         {
             if (isDeclaredItem && root is not null)
@@ -76,10 +78,17 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         return (2, null);
     }
 
+    /// <summary>Whether the front-matter lines name an item key; for front matter that is never closed, the
+    /// scan stops at the first Markdown heading, where the body evidently begins.</summary>
     private static bool LooksLikeItem(SourceText source, int first, int last)
     {
         for (var line = first; line <= last && line <= source.LineCount; line++)
-            if (ItemKeyLine().IsMatch(source.Line(line))) return true;
+        {
+            var text = source.Line(line);
+            if (text.StartsWith('#')) return false;
+            if (ItemKeyLine().IsMatch(text)) return true;
+        }
+
         return false;
     }
 
@@ -204,6 +213,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             }
 
             var reader = new FieldReader(handoff, fields.Problems);
+            var missing = HandoffKeys.Where(key => !reader.Has(key)).ToList();
+            if (missing.Count > 0)
+                fields.Invalid("handoffs", handoff, $"the handoff has no {string.Join(" and no ", missing.Select(key => $"'{key}'"))}: a handoff needs from, to and date");
             handoffs.Add(new Handoff(handoffs.Count, reader.Text("from"), reader.Text("to"), reader.Date("date"), reader.Date("accepted"), handoff.Span));
         }
 

@@ -4,14 +4,14 @@ using BacklogLint.Core.Parsing;
 
 namespace BacklogLint.Rules.Format;
 
-/// <summary>BL0501: front matter that cannot be read (not YAML, never closed, a binary or oversized file). The item
-/// in it is not checked by any other rule until it is fixed, so this is an error.</summary>
+/// <summary>BL0501: front matter that cannot be read (not YAML, never closed, a binary, oversized or unreadable file).
+/// Such a file yields no item, so no other rule checks it until it is fixed: this is an error.</summary>
 public sealed class InvalidFrontMatter : RepositoryRule
 {
     public static RuleDescriptor Rule { get; } = new(
         RuleIds.InvalidFrontMatter,
         "invalid-front-matter",
-        "Front matter is not valid YAML",
+        "Front matter cannot be read",
         "{0}",
         RuleCategory.Format,
         Severity.Error);

@@ -21,10 +21,10 @@ public sealed class OrphanedHandoff : ItemRule
     {
         foreach (var handoff in context.Item.Handoffs)
         {
-            var to = handoff.To;
-            if (to is not null && (context.Repository.Roster.IsKnown(to.Value) || context.Repository.Find(to.Value) is not null))
+            // A handoff without 'to' is a BL0502 (invalid value); this rule is about names that resolve to nobody.
+            if (handoff.To is not { } to || context.Repository.Roster.IsKnown(to.Value) || context.Repository.Find(to.Value) is not null)
                 continue;
-            context.Report(to?.Span ?? handoff.Span, $"handoff:{handoff.Index}", context.Item.Id.Value, to?.Value ?? "(no 'to')");
+            context.Report(to.Span, $"handoff:{handoff.Index}", context.Item.Id.Value, to.Value);
         }
     }
 }
