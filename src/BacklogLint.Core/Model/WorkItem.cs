@@ -45,9 +45,13 @@ public sealed class WorkItem
     /// <summary>Where item-wide findings point: the <c>id</c> key, else the first key of the front matter.</summary>
     public required SourceSpan HeaderSpan { get; init; }
 
-    /// <summary>The owners for reports, else the team, else null.</summary>
+    /// <summary>Whose finding it is, for reports: the owners, else the team, else an agreement's parties.</summary>
     public string? Accountable =>
-        Owners.Count > 0 ? string.Join(", ", Owners.Select(o => o.Value)) : Team?.Value;
+        Owners.Count > 0 ? string.Join(", ", Owners.Select(o => o.Value))
+        : Team is not null ? Team.Value
+        : Type == ItemType.Agreement && Agreements is [{ Kind: AgreementKind.WholeItem, Parties.Count: > 0 } agreement, ..]
+            ? string.Join(", ", agreement.Parties.Select(p => p.Value))
+            : null;
 
     public override string ToString() => $"{Id.Value} ({Path})";
 }
