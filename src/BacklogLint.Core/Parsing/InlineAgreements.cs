@@ -31,8 +31,8 @@ internal static partial class InlineAgreements
             .Select(m => new Located<string>(m.Value.TrimEnd('.', ':', ',', ';', ')'),
                 new SourceSpan(line, column + m.Index, line, column + m.Index + m.Length)))
             .ToList();
-        var reviewBy = ReadReviewBy(content, line, column, problems);
-        var reviewEvery = ReadReviewEvery(content, line, column, problems);
+        var reviewBy = ReadClause<DateOnly>(ReviewBy(), FieldReader.TryParseDate, "a date (write YYYY-MM-DD)", content, line, column, problems);
+        var reviewEvery = ReadClause<Period>(ReviewEvery(), Period.TryParse, "a period (write 90d, 12w, 6m or 1y)", content, line, column, problems);
         var text = LeadingParties().Replace(ReviewClause().Replace(LeadingDate().Replace(content, ""), "").Trim(), "").Trim();
 
         return new Agreement(
@@ -50,25 +50,17 @@ internal static partial class InlineAgreements
             SourceLine: raw.TrimEnd());
     }
 
-    private static Located<DateOnly>? ReadReviewBy(string content, int line, int column, List<ParseProblem> problems)
-    {
-        var match = ReviewBy().Match(content);
-        if (!match.Success) return null;
-        var value = match.Groups[1];
-        var span = new SourceSpan(line, column + value.Index, line, column + value.Index + value.Length);
-        if (FieldReader.TryParseDate(value.Value, out var date)) return new Located<DateOnly>(date, span);
-        problems.Add(Invalid($"the agreement's review-by '{value.Value}' is not a date (write YYYY-MM-DD)", span));
-        return null;
-    }
+    private delegate bool TryParse<T>(string text, out T value);
 
-    private static Located<Period>? ReadReviewEvery(string content, int line, int column, List<ParseProblem> problems)
+    /// <summary>Reads a <c>review-by:</c> or <c>review-every:</c> clause; a value that does not parse is a problem.</summary>
+    private static Located<T>? ReadClause<T>(Regex clause, TryParse<T> parse, string expected, string content, int line, int column, List<ParseProblem> problems)
     {
-        var match = ReviewEvery().Match(content);
+        var match = clause.Match(content);
         if (!match.Success) return null;
         var value = match.Groups[1];
         var span = new SourceSpan(line, column + value.Index, line, column + value.Index + value.Length);
-        if (Period.TryParse(value.Value, out var period)) return new Located<Period>(period, span);
-        problems.Add(Invalid($"the agreement's review-every '{value.Value}' is not a period (write 90d, 12w, 6m or 1y)", span));
+        if (parse(value.Value, out var parsed)) return new Located<T>(parsed, span);
+        problems.Add(Invalid($"the agreement's {match.Groups[0].Value.Split(':')[0].ToLowerInvariant()} '{value.Value}' is not {expected}", span));
         return null;
     }
 
