@@ -22,14 +22,25 @@ public readonly partial record struct Period(int Count, PeriodUnit Unit)
         return true;
     }
 
-    /// <summary>The date this period after <paramref name="start"/> (calendar months and years).</summary>
-    public DateOnly After(DateOnly start) => Unit switch
+    /// <summary>The date this period after <paramref name="start"/> (calendar months and years); a period that ends
+    /// past the calendar (<c>9999y</c>) ends on its last day.</summary>
+    public DateOnly After(DateOnly start)
     {
-        PeriodUnit.Day => start.AddDays(Count),
-        PeriodUnit.Week => start.AddDays(7 * Count),
-        PeriodUnit.Month => start.AddMonths(Count),
-        _ => start.AddYears(Count),
-    };
+        try
+        {
+            return Unit switch
+            {
+                PeriodUnit.Day => start.AddDays(Count),
+                PeriodUnit.Week => start.AddDays(7 * Count),
+                PeriodUnit.Month => start.AddMonths(Count),
+                _ => start.AddYears(Count),
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateOnly.MaxValue;
+        }
+    }
 
     /// <summary>True when strictly more than this period lies between <paramref name="date"/> and <paramref name="today"/>.</summary>
     public bool HasElapsed(DateOnly date, DateOnly today) => After(date) < today;

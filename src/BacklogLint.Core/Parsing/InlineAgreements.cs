@@ -27,10 +27,11 @@ internal static partial class InlineAgreements
             else problems.Add(Invalid($"the agreement's date '{date.Value}' is not a date (write YYYY-MM-DD)", dateSpan));
         }
 
-        var parties = Mention().Matches(content)
-            .Select(m => new Located<string>(m.Value.TrimEnd('.', ':', ',', ';', ')'),
-                new SourceSpan(line, column + m.Index, line, column + m.Index + m.Length)))
-            .ToList();
+        var parties = Mention().Matches(content).Select(mention =>
+        {
+            var party = mention.Value.TrimEnd('.', ':', ',', ';', ')');
+            return new Located<string>(party, new SourceSpan(line, column + mention.Index, line, column + mention.Index + party.Length));
+        }).ToList();
         var reviewBy = ReadClause<DateOnly>(ReviewBy(), FieldReader.TryParseDate, "a date (write YYYY-MM-DD)", content, line, column, problems);
         var reviewEvery = ReadClause<Period>(ReviewEvery(), Period.TryParse, "a period (write 90d, 12w, 6m or 1y)", content, line, column, problems);
         var text = LeadingParties().Replace(ReviewClause().Replace(LeadingDate().Replace(content, ""), "").Trim(), "").Trim();

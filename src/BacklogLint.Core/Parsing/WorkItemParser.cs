@@ -31,7 +31,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         if (frontMatter is null) return new ParsedFile(path, null, problems);
 
         var (first, last) = frontMatter.Value;
-        var looksLikeItem = isDeclaredItem || LooksLikeItem(source, first, last ?? source.LineCount);
+        var looksLikeItem = isDeclaredItem || LooksLikeItem(source, first, last);
         if (last is null)
         {
             if (looksLikeItem)
@@ -78,14 +78,14 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         return (2, null);
     }
 
-    /// <summary>Whether the front-matter lines name an item key; for front matter that is never closed, the
-    /// scan stops at the first Markdown heading, where the body evidently begins.</summary>
-    private static bool LooksLikeItem(SourceText source, int first, int last)
+    /// <summary>Whether the front-matter lines name an item key; for front matter that is never closed
+    /// (<paramref name="closing"/> null), the scan stops at the first Markdown heading, where the body evidently begins.</summary>
+    private static bool LooksLikeItem(SourceText source, int first, int? closing)
     {
-        for (var line = first; line <= last && line <= source.LineCount; line++)
+        for (var line = first; line < (closing ?? source.LineCount + 1); line++)
         {
             var text = source.Line(line);
-            if (text.StartsWith('#')) return false;
+            if (closing is null && MarkdownHeading().IsMatch(text)) return false;
             if (ItemKeyLine().IsMatch(text)) return true;
         }
 
@@ -246,7 +246,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             }
             else if (agreementsLevel is not null && block is ListBlock list)
             {
-                foreach (var listItem in list.OfType<ListItemBlock>())
+                foreach (var listItem in list.OfType<ListItemBlock>().Where(listItem => listItem.Count > 0))
                     agreements.Add(InlineAgreements.Read(source, listItem.Line + 1, problems));
             }
         }
@@ -291,8 +291,11 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
     [GeneratedRegex(@"^(id|status|owner|owners|type)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ItemKeyLine();
 
-    [GeneratedRegex(@":\s+@")]
+    [GeneratedRegex(@"(?::|^\s*-)\s+@")]
     private static partial Regex UnquotedMention();
+
+    [GeneratedRegex(@"^#{1,6}\s+\S")]
+    private static partial Regex MarkdownHeading();
 
     private sealed record Body(Located<string>? Title, List<Agreement> Agreements, List<TaskEntry> Tasks, List<LinkReference> Links);
 }

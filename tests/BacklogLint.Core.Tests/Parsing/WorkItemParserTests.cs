@@ -34,6 +34,7 @@ public sealed class WorkItemParserTests
         { "LF without a trailing newline", Item },
         { "CRLF with a trailing newline", Item.ReplaceLineEndings("\r\n") + "\r\n" },
         { "CRLF without a trailing newline", Item.ReplaceLineEndings("\r\n") },
+        { "lone CR with a trailing newline", Item.ReplaceLineEndings("\r") + "\r" },
     };
 
     [Theory]
@@ -195,6 +196,16 @@ public sealed class WorkItemParserTests
     }
 
     [Fact]
+    public void Inline_agreement_party_span_ends_with_the_party()
+    {
+        var item = ParseItem("---\nid: PAY-1\n---\n## Agreements\n- 2026-01-01 agreed with @sre. Retries back off.\n");
+
+        var party = item.Agreements.ShouldHaveSingleItem().Parties.ShouldHaveSingleItem();
+        party.Value.ShouldBe("@sre");
+        party.Span.ShouldBe(new SourceSpan(5, 26, 5, 30));
+    }
+
+    [Fact]
     public void Inline_agreement_span_starts_after_an_ordered_list_marker()
     {
         var item = ParseItem(WithAgreements);
@@ -269,6 +280,35 @@ public sealed class WorkItemParserTests
 
         file.Item.ShouldBeNull();
         file.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Unterminated_front_matter_is_not_reported_when_a_heading_comes_before_any_item_key()
+    {
+        var file = Parse("---\n# Meeting notes\n\nStatus: we agreed to ship.\n");
+
+        file.Item.ShouldBeNull();
+        file.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Syntax_error_in_front_matter_that_starts_with_a_yaml_comment_is_reported()
+    {
+        var file = Parse("---\n# Payments work item\nid: PAY-1\nowner: @dave\n---\n");
+
+        file.Item.ShouldBeNull();
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(ParseProblemKind.Syntax);
+        problem.Span.Line.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Yaml_comment_in_valid_front_matter_is_neither_a_key_nor_the_title()
+    {
+        var item = ParseItem("---\n# Payments work item\nid: PAY-1\n---\n# The title\n");
+
+        item.Id.Value.ShouldBe("PAY-1");
+        item.Title.ShouldNotBeNull().Value.ShouldBe("The title");
     }
 
     [Fact]
@@ -348,6 +388,33 @@ public sealed class WorkItemParserTests
         file.Problems.Select(p => (p.Key, p.Span.Line)).ShouldBe([("status", 3), ("due", 4)]);
         item.Status.Class.ShouldBe(StatusClass.Unknown);
         item.Due.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Declared_item_with_empty_front_matter_is_an_item()
+    {
+        var file = Parse("---\n---\n# Empty\n", path: "backlog/PAY-5.md", declared: true);
+
+        file.Problems.ShouldBeEmpty();
+        var item = file.Item.ShouldNotBeNull();
+        item.Id.Value.ShouldBe("PAY-5");
+        item.Title.ShouldNotBeNull().Value.ShouldBe("Empty");
+    }
+
+    [Fact]
+    public void Handoff_without_to_or_date_is_an_invalid_value_and_still_read()
+    {
+        var file = Parse("---\nid: PAY-1\nhandoffs:\n  - from: payments\n    accepted: 2026-10-03\n---\n");
+
+        var handoff = file.Item.ShouldNotBeNull().Handoffs.ShouldHaveSingleItem();
+        handoff.From.ShouldNotBeNull().Value.ShouldBe("payments");
+        handoff.To.ShouldBeNull();
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(ParseProblemKind.InvalidValue);
+        problem.Key.ShouldBe("handoffs");
+        problem.Span.Line.ShouldBe(4);
+        problem.Message.ShouldContain("'to'");
+        problem.Message.ShouldContain("'date'");
     }
 
     [Fact]
