@@ -1,8 +1,10 @@
 using BacklogLint.Core.Analysis;
 using BacklogLint.Rules.Agreements;
+using BacklogLint.Rules.Flow;
 using BacklogLint.Rules.Format;
 using BacklogLint.Rules.Handoffs;
 using BacklogLint.Rules.Ownership;
+using BacklogLint.Rules.References;
 using BacklogLint.Rules.Tooling;
 
 namespace BacklogLint.Rules;
@@ -14,10 +16,23 @@ public static class BuiltInRules
     public static IReadOnlyList<Rule> All { get; } =
     [
         new MissingOwner(),
+        new OwnerNotInRoster(),
+        new WorkInProgressLimit(),
         new StaleAgreement(),
+        new AgreementWithoutParties(),
+        new SupersededWithoutSuccessor(),
         new OrphanedHandoff(),
         new UnacceptedHandoff(),
         new OwnerUnchangedAfterHandoff(),
+        new UntouchedActiveItem(),
+        new OverdueItem(),
+        new BlockedWithoutBlocker(),
+        new ClosedWithOpenTasks(),
+        new UnknownReference(),
+        new DependencyCycle(),
+        new DependsOnDropped(),
+        new DuplicateId(),
+        new CrossTeamDependency(),
         new InvalidFrontMatter(),
         new InvalidFieldValue(),
         new HistoryUnavailable(),

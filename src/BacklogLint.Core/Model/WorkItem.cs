@@ -33,6 +33,9 @@ public sealed class WorkItem
 
     public IReadOnlyList<Located<string>> DependsOn { get; init; } = [];
 
+    /// <summary>What blocks the item (<c>blocked-by</c>): item ids or plain reasons, as written.</summary>
+    public IReadOnlyList<Located<string>> BlockedBy { get; init; } = [];
+
     public IReadOnlyList<Handoff> Handoffs { get; init; } = [];
 
     /// <summary>The item itself when it is an agreement, then its inline agreements in document order.</summary>

@@ -130,6 +130,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             Updated = fields.Date("updated"),
             Due = fields.Date("due"),
             DependsOn = fields.TextList(fields.Entry("depends-on"), splitCommas: true),
+            BlockedBy = fields.TextList(fields.Entry("blocked-by"), splitCommas: false),
             Handoffs = ReadHandoffs(fields),
             Agreements = agreements,
             Tasks = body.Tasks,

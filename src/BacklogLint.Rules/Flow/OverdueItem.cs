@@ -1,0 +1,22 @@
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
+
+namespace BacklogLint.Rules.Flow;
+
+/// <summary>BL0302: not implemented yet (a stub so that the catalogue is complete).</summary>
+public sealed class OverdueItem : ItemRule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        RuleIds.OverdueItem,
+        "overdue",
+        "TODO",
+        "{0}",
+        RuleCategory.Flow,
+        Severity.Warning);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(ItemContext context)
+    {
+    }
+}
