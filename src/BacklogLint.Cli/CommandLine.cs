@@ -17,6 +17,7 @@ internal sealed class CommandLine(RootCommand root)
         var root = new RootCommand("BacklogLint: lint the Markdown work items of a planning repository.")
         {
             CheckCommand.Create(),
+            BaselineCommand.Create(),
             RulesCommand.Create(),
             ExplainCommand.Create(),
         };

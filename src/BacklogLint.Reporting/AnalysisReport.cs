@@ -7,6 +7,15 @@ public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int I
 {
     public const string ToolName = "BacklogLint";
 
+    /// <summary>Findings silenced by suppression directives (not in <see cref="Diagnostics"/>).</summary>
+    public int SuppressedCount { get; init; }
+
+    /// <summary>Findings accepted by the baseline (not in <see cref="Diagnostics"/>).</summary>
+    public int BaselinedCount { get; init; }
+
+    /// <summary>Baseline entries whose finding is gone: the baseline can shrink.</summary>
+    public int FixedSinceBaselineCount { get; init; }
+
     /// <summary>The findings people see: everything but <see cref="Severity.Silent"/>.</summary>
     public IEnumerable<Diagnostic> Visible => Diagnostics.Where(d => d.Severity is not (Severity.Silent or Severity.None));
 

@@ -31,6 +31,9 @@ public static class JsonReportWriter
         json.WriteNumber("items", report.ItemCount);
         json.WriteNumber("files", report.FileCount);
         json.WriteNumber("total", visible.Count);
+        json.WriteNumber("suppressed", report.SuppressedCount);
+        json.WriteNumber("baselined", report.BaselinedCount);
+        json.WriteNumber("fixedSinceBaseline", report.FixedSinceBaselineCount);
         WriteCounts(json, "bySeverity", AnalysisReport.CountBy(visible, d => d.Severity.ToName()));
         WriteCounts(json, "byRule", AnalysisReport.CountBy(visible, d => d.Id));
         WriteCounts(json, "byOwner", AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf));

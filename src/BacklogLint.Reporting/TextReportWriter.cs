@@ -13,6 +13,10 @@ public static class TextReportWriter
         foreach (var diagnostic in visible) writer.WriteLine(FormatLine(diagnostic));
         if (visible.Count > 0) writer.WriteLine();
         writer.WriteLine(Headline(visible, report));
+        if (report.SuppressedCount > 0 || report.BaselinedCount > 0)
+            writer.WriteLine($"Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.");
+        if (report.FixedSinceBaselineCount > 0)
+            writer.WriteLine($"{Plural(report.FixedSinceBaselineCount, "baselined finding")} no longer found: run 'backloglint baseline' to shrink the baseline.");
         if (visible.Count == 0) return;
 
         writer.WriteLine("By rule:");

@@ -5,6 +5,7 @@ using BacklogLint.Rules.Format;
 using BacklogLint.Rules.Handoffs;
 using BacklogLint.Rules.Ownership;
 using BacklogLint.Rules.References;
+using BacklogLint.Rules.Suppressions;
 using BacklogLint.Rules.Tooling;
 
 namespace BacklogLint.Rules;
@@ -35,6 +36,9 @@ public static class BuiltInRules
         new CrossTeamDependency(),
         new InvalidFrontMatter(),
         new InvalidFieldValue(),
+        new UnusedSuppression(),
+        new SuppressionWithoutReason(),
+        new ExpiredSuppression(),
         new HistoryUnavailable(),
     ];
 

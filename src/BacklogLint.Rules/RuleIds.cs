@@ -23,5 +23,8 @@ public static class RuleIds
     public const string CrossTeamDependency = "BL0405";
     public const string InvalidFrontMatter = "BL0501";
     public const string InvalidFieldValue = "BL0502";
+    public const string UnusedSuppression = "BL0601";
+    public const string SuppressionWithoutReason = "BL0602";
+    public const string ExpiredSuppression = "BL0603";
     public const string HistoryUnavailable = "BL9001";
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using BacklogLint.Core.Analysis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogLint.Cli.Commands;
@@ -23,42 +21,31 @@ internal static class CheckCommand
         var now = new Option<string?>("--now") { Description = "The date to check as of, YYYY-MM-DD or ISO 8601 (default: today, UTC)." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at least this severe.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline (default: .backloglint-baseline.json in PATH or at the repository root, if there is one)." };
+        var strictBaseline = new Option<bool>("--strict-baseline") { Description = "Also exit 1 when baselined findings are gone, so that the baseline shrinks." };
 
         var command = new Command("check", "Check the work items of a planning folder and report findings.")
         {
-            path, config, format, output, now, failOn,
+            path, config, format, output, now, failOn, baseline, strictBaseline,
         };
         command.SetAction(parseResult =>
         {
-            var nowText = parseResult.GetValue(now);
-            TimeProvider time = TimeProvider.System;
-            if (nowText is not null)
-            {
-                if (!TryParseNow(nowText, out var moment))
-                {
-                    Console.Error.WriteLine($"backloglint: --now takes a date such as 2026-11-23, not '{nowText}'");
-                    return ExitCodes.UsageOrFailure;
-                }
-
-                time = new FixedTimeProvider(moment);
-            }
-
+            if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
             var settings = new CheckSettings(
                 parseResult.GetValue(path)!,
                 parseResult.GetValue(config),
                 parseResult.GetValue(format)!,
                 parseResult.GetValue(output),
-                parseResult.GetValue(failOn)!);
+                parseResult.GetValue(failOn)!,
+                parseResult.GetValue(baseline),
+                parseResult.GetValue(strictBaseline));
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return host.Services.GetRequiredService<CheckRunner>().Run(settings);
         });
         return command;
     }
-
-    private static bool TryParseNow(string text, out DateTimeOffset moment) =>
-        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment)
-        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment);
 }
 
 /// <summary>The options of one <c>check</c>.</summary>
-internal sealed record CheckSettings(string Path, string? ConfigPath, string Format, string? OutputPath, string FailOn);
+internal sealed record CheckSettings(
+    string Path, string? ConfigPath, string Format, string? OutputPath, string FailOn, string? BaselinePath = null, bool StrictBaseline = false);

@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Reflection;
 using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Baselines;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Loading;
+using BacklogLint.Core.Model;
 using BacklogLint.Reporting;
 using Microsoft.Extensions.Logging;
 
 namespace BacklogLint.Cli.Commands;
 
-/// <summary>Runs a check: configuration, loading, analysis, report, exit code.</summary>
+/// <summary>Runs a check (configuration, loading, analysis, suppressions, baseline, report, exit code) and writes
+/// baselines.</summary>
 internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader configLoader, TimeProvider time, ILogger<CheckRunner> logger)
 {
     public static string ToolVersion { get; } =
@@ -17,30 +20,32 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     public int Run(CheckSettings settings)
     {
-        if (!Directory.Exists(settings.Path))
-            return Fail($"'{settings.Path}' is not a folder");
+        if (Analyze(settings.Path, settings.ConfigPath) is not { } analysis) return ExitCodes.UsageOrFailure;
 
-        var location = PlanningLocation.Find(settings.Path);
-        BacklogLintConfig config;
+        BaselineComparison? comparison = null;
         try
         {
-            config = LoadConfig(settings, location);
+            var baselinePath = settings.BaselinePath ?? FindBaseline(analysis.Location);
+            if (settings.BaselinePath is not null && !File.Exists(settings.BaselinePath))
+                return Fail($"{settings.BaselinePath}: the baseline file does not exist (write one with 'backloglint baseline')");
+            comparison = baselinePath is null ? null : Baseline.Load(baselinePath).Compare(Shown(analysis.Result.Diagnostics));
+            if (baselinePath is not null) LogBaseline(baselinePath, comparison!.Baselined.Count, comparison.Gone.Count);
         }
         catch (ConfigurationException e)
         {
             return Fail(e.Message);
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var repository = RepositoryLoader.Load(location, config);
-        LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
-        var diagnostics = engine.Analyze(repository, config, time);
-        LogAnalyzed(diagnostics.Count, stopwatch.ElapsedMilliseconds);
-
-        var report = new AnalysisReport(diagnostics, repository.Items.Count, repository.Files.Count, ToolVersion);
+        var standing = comparison?.New ?? analysis.Result.Diagnostics;
+        var report = new AnalysisReport(standing, analysis.Repository.Items.Count, analysis.Repository.Files.Count, ToolVersion)
+        {
+            SuppressedCount = analysis.Result.Suppressed.Count,
+            BaselinedCount = comparison?.Baselined.Count ?? 0,
+            FixedSinceBaselineCount = comparison?.Gone.Count ?? 0,
+        };
         try
         {
-            Write(settings, report);
+            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -53,30 +58,88 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             "none" => (Severity?)null,
             _ => Severity.Error,
         };
-        return threshold is { } level && report.Visible.Any(d => d.Severity.IsAtLeast(level))
-            ? ExitCodes.FindingsAtOrAboveThreshold
-            : ExitCodes.Success;
+        var failing = threshold is { } level && report.Visible.Any(d => d.Severity.IsAtLeast(level));
+        var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
+        return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
     }
 
-    private BacklogLintConfig LoadConfig(CheckSettings settings, PlanningLocation location)
+    /// <summary>Writes today's findings as the baseline: from now on only new findings are reported.</summary>
+    public int WriteBaseline(string path, string? configPath, string? outputPath)
     {
-        var path = settings.ConfigPath ?? ConfigLoader.Find(location.Folder, location.WorkTree);
-        if (settings.ConfigPath is not null && !File.Exists(settings.ConfigPath))
-            throw new ConfigurationException(settings.ConfigPath, null, "the configuration file does not exist");
+        if (Analyze(path, configPath) is not { } analysis) return ExitCodes.UsageOrFailure;
+        var target = outputPath ?? Path.Combine(analysis.Location.Folder, Baseline.FileName);
+        var baseline = Baseline.From(Shown(analysis.Result.Diagnostics));
+        try
+        {
+            Write(target, baseline.Save);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot write '{target}': {e.Message}");
+        }
+
+        Console.Out.WriteLine($"Wrote {baseline.Entries.Count} findings to {target}.");
+        return ExitCodes.Success;
+    }
+
+    private Analysis? Analyze(string folder, string? configPath)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Fail($"'{folder}' is not a folder");
+            return null;
+        }
+
+        var location = PlanningLocation.Find(folder);
+        BacklogLintConfig config;
+        try
+        {
+            config = LoadConfig(configPath, location);
+        }
+        catch (ConfigurationException e)
+        {
+            Fail(e.Message);
+            return null;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var repository = RepositoryLoader.Load(location, config);
+        LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
+        var result = engine.AnalyzeWithSuppressions(repository, config, time);
+        LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
+        return new Analysis(location, repository, result);
+    }
+
+    private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
+    {
+        var path = configPath ?? ConfigLoader.Find(location.Folder, location.WorkTree);
+        if (configPath is not null && !File.Exists(configPath))
+            throw new ConfigurationException(configPath, null, "the configuration file does not exist");
         LogConfig(path ?? "(defaults)");
         return path is null ? new BacklogLintConfig() : configLoader.Load(path);
     }
 
-    private static void Write(CheckSettings settings, AnalysisReport report)
+    private static string? FindBaseline(PlanningLocation location) =>
+        new[] { location.Folder, location.WorkTree }
+            .OfType<string>()
+            .Select(folder => Path.Combine(folder, Baseline.FileName))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>What reports show, and so what a baseline accepts: silent findings are neither.</summary>
+    private static List<Diagnostic> Shown(IReadOnlyList<Diagnostic> diagnostics) =>
+        [.. diagnostics.Where(d => d.Severity is not (Severity.Silent or Severity.None))];
+
+    private static void Write(string? path, Action<Stream> write)
     {
-        if (settings.OutputPath is null)
+        if (path is null)
         {
-            ReportFormats.Write(settings.Format, report, Console.OpenStandardOutput());
+            using var stdout = Console.OpenStandardOutput();
+            write(stdout);
             return;
         }
 
-        using var file = File.Create(settings.OutputPath);
-        ReportFormats.Write(settings.Format, report, file);
+        using var file = File.Create(path);
+        write(file);
     }
 
     private static int Fail(string message)
@@ -91,6 +154,11 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     [LoggerMessage(Level = LogLevel.Debug, Message = "Read {Files} Markdown files, {Items} items; walked {Commits} commits ({Milliseconds} ms)")]
     private partial void LogLoaded(int files, int items, int commits, long milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} findings ({Milliseconds} ms in all)")]
-    private partial void LogAnalyzed(int count, long milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} findings, {Suppressed} suppressed ({Milliseconds} ms in all)")]
+    private partial void LogAnalyzed(int count, int suppressed, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Baseline {Path}: {Baselined} findings baselined, {Gone} entries no longer found")]
+    private partial void LogBaseline(string path, int baselined, int gone);
+
+    private sealed record Analysis(PlanningLocation Location, PlanningRepository Repository, AnalysisResult Result);
 }

@@ -1,31 +1,54 @@
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
+using BacklogLint.Core.Suppressions;
 
 namespace BacklogLint.Core.Analysis;
 
-/// <summary>Runs rules over a repository and returns their findings with configured severities, in one
-/// deterministic order, each with a unique fingerprint.</summary>
+/// <summary>Runs rules over a repository: configured severities and options, then suppressions, then the rules about
+/// suppressions. Findings come in one deterministic order, each with a unique fingerprint.</summary>
 public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
 {
     public IReadOnlyList<Rule> Rules => rules;
 
-    public IReadOnlyList<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, TimeProvider time)
+    /// <summary>The findings that stand (not suppressed).</summary>
+    public IReadOnlyList<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, TimeProvider time) =>
+        AnalyzeWithSuppressions(repository, config, time).Diagnostics;
+
+    public AnalysisResult AnalyzeWithSuppressions(PlanningRepository repository, BacklogLintConfig config, TimeProvider time)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var diagnostics = new List<Diagnostic>();
+        var suppressionRules = new List<(SuppressionRule Rule, RuleRun Run)>();
+        var enabled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
             var settings = config.Rules.GetValueOrDefault(rule.Descriptor.Id);
             var severity = settings?.Severity ?? rule.Descriptor.DefaultSeverity;
             if (severity == Severity.None) continue;
+            enabled.Add(rule.Descriptor.Id);
             var run = new RuleRun(rule.Descriptor, severity, settings?.Options ?? new Dictionary<string, object>(), repository, today);
+            if (rule is SuppressionRule suppressionRule)
+            {
+                suppressionRules.Add((suppressionRule, run));
+                continue;
+            }
+
             Run(rule, run, repository);
             diagnostics.AddRange(run.Diagnostics);
         }
 
         diagnostics.Sort(DiagnosticOrder.Instance);
-        return MakeFingerprintsUnique(diagnostics);
+        MakeFingerprintsUnique(diagnostics);
+        var (standing, suppressed, uses) = new SuppressionMatcher(rules, enabled, today).Apply(diagnostics, repository);
+        foreach (var (rule, run) in suppressionRules)
+        {
+            rule.Analyze(new SuppressionContext(run, uses));
+            standing.AddRange(run.Diagnostics);
+        }
+
+        standing.Sort(DiagnosticOrder.Instance);
+        return new AnalysisResult(MakeFingerprintsUnique(standing), suppressed);
     }
 
     private static void Run(Rule rule, RuleRun run, PlanningRepository repository)
@@ -44,7 +67,7 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
                 repositoryRule.Analyze(new RepositoryContext(run));
                 break;
             default:
-                throw new InvalidOperationException($"{rule.GetType().Name} derives from none of ItemRule, AgreementRule, RepositoryRule");
+                throw new InvalidOperationException($"{rule.GetType().Name} derives from none of ItemRule, AgreementRule, RepositoryRule, SuppressionRule");
         }
     }
 

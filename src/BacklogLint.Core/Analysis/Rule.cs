@@ -24,3 +24,10 @@ public abstract class RepositoryRule : Rule
 {
     public abstract void Analyze(RepositoryContext context);
 }
+
+/// <summary>A rule about the suppression directives themselves (unused, without a reason, expired). It runs after
+/// every other rule's findings were matched against the suppressions.</summary>
+public abstract class SuppressionRule : Rule
+{
+    public abstract void Analyze(SuppressionContext context);
+}

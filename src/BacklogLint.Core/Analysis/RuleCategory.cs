@@ -21,6 +21,9 @@ public enum RuleCategory
     /// <summary>BL05xx: the files themselves.</summary>
     Format,
 
+    /// <summary>BL06xx: the suppression directives themselves.</summary>
+    Suppressions,
+
     /// <summary>BL9xxx: the tool's own circumstances.</summary>
     Tooling,
 }

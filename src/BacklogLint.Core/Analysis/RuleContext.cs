@@ -1,5 +1,6 @@
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
+using BacklogLint.Core.Suppressions;
 
 namespace BacklogLint.Core.Analysis;
 
@@ -59,6 +60,20 @@ public sealed class AgreementContext : RuleContext
 
     public void Report(SourceSpan span, params object?[] arguments) =>
         Report(Item, Item.Path, span, Agreement.Key, arguments);
+}
+
+/// <summary>The context of a <see cref="SuppressionRule"/>: every suppression of the run with what it did.</summary>
+public sealed class SuppressionContext : RuleContext
+{
+    internal SuppressionContext(RuleRun run, IReadOnlyList<SuppressionUse> suppressions)
+        : base(run) => Suppressions = suppressions;
+
+    public IReadOnlyList<SuppressionUse> Suppressions { get; }
+
+    /// <summary>Reports on the directive itself.</summary>
+    public void Report(SuppressionUse use, params object?[] arguments) =>
+        Report(Repository.Items.FirstOrDefault(item => item.Path == use.Path), use.Path, use.Suppression.Span,
+            "suppression:" + use.Suppression.Describe(), arguments);
 }
 
 /// <summary>The context of a <see cref="RepositoryRule"/>.</summary>

@@ -9,7 +9,8 @@ namespace BacklogLint.Core.Configuration;
 /// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
 public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 {
-    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "roster", "rules", "statuses"];
+    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "roster", "rules", "statuses", "require-suppression-reason"];
+    private const string SuppressionWithoutReasonAlias = "suppression-without-reason";
     private static readonly string[] Dialects = ["native"];
 
     /// <summary>The configuration file for <paramref name="folder"/>: in it, else in the repository root above it.</summary>
@@ -69,8 +70,22 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             RosterTeams = teams,
             RosterPeople = people,
             Statuses = ReadStatuses(path, map.Find("statuses")),
-            Rules = ReadRules(path, map.Find("rules")),
+            Rules = RequireReasons(path, map.Find("require-suppression-reason"), ReadRules(path, map.Find("rules"))),
         };
+    }
+
+    /// <summary><c>require-suppression-reason: true</c> is shorthand for turning on the rule that reports bare
+    /// suppressions as a warning; a severity configured for that rule itself wins.</summary>
+    private Dictionary<string, RuleSettings> RequireReasons(string path, YamlEntry? entry, Dictionary<string, RuleSettings> settings)
+    {
+        var value = Scalar(path, entry);
+        if (value is null) return settings;
+        if (value.Value is not ("true" or "false"))
+            throw Error(path, value, $"'require-suppression-reason' takes true or false, not '{value.Value}'");
+        var rule = rules.FirstOrDefault(r => r.Alias == SuppressionWithoutReasonAlias);
+        if (value.Value == "true" && rule is not null && settings.GetValueOrDefault(rule.Id)?.Severity is null)
+            settings[rule.Id] = new RuleSettings(Severity.Warning, settings.GetValueOrDefault(rule.Id)?.Options ?? new Dictionary<string, object>());
+        return settings;
     }
 
     private Dictionary<string, RuleSettings> ReadRules(string path, YamlEntry? section)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BacklogLint.Core.Model;
+using BacklogLint.Core.Suppressions;
 using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
@@ -26,9 +27,18 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
     /// whatever its keys, and broken front matter is always reported.</param>
     public ParsedFile Parse(string path, SourceText source, bool isDeclaredItem)
     {
+        var (result, frontMatterEnd, mapping) = ParseFile(path, source, isDeclaredItem);
+        if (result.Item is null && result.Problems.Count == 0) return result;
+        var problems = new List<ParseProblem>(result.Problems);
+        var suppressions = SuppressionReader.Read(source, frontMatterEnd, result.Item is null ? null : mapping, problems);
+        return result with { Problems = problems, Suppressions = suppressions };
+    }
+
+    private (ParsedFile File, int FrontMatterEnd, YamlMapping? Mapping) ParseFile(string path, SourceText source, bool isDeclaredItem)
+    {
         var problems = new List<ParseProblem>();
         var frontMatter = FindFrontMatter(source);
-        if (frontMatter is null) return new ParsedFile(path, null, problems);
+        if (frontMatter is null) return (new ParsedFile(path, null, problems), 0, null);
 
         var (first, last) = frontMatter.Value;
         var looksLikeItem = isDeclaredItem || LooksLikeItem(source, first, last);
@@ -37,7 +47,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             if (looksLikeItem)
                 problems.Add(new ParseProblem(ParseProblemKind.Syntax,
                     "front matter opened on line 1 is never closed: add a line '---' after it", SourceSpan.WholeLine(1, 3), "front-matter"));
-            return new ParsedFile(path, null, problems);
+            return (new ParsedFile(path, null, problems), 0, null);
         }
 
         var yaml = first > last.Value - 1 ? "" : source.Text[source.LineStart(first)..source.LineStart(last.Value)];
@@ -45,7 +55,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         if (syntaxProblem is not null)
         {
             if (looksLikeItem) problems.Add(WithHint(syntaxProblem, source));
-            return new ParsedFile(path, null, problems);
+            return (new ParsedFile(path, null, problems), last.Value, null);
         }
 
         if (root is null && isDeclaredItem) root = new YamlMapping([], SourceSpan.At(first));
@@ -54,14 +64,14 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             if (isDeclaredItem && root is not null)
                 problems.Add(new ParseProblem(ParseProblemKind.Syntax,
                     $"front matter should be a map of keys, not {root.KindName}", root.Span, "front-matter"));
-            return new ParsedFile(path, null, problems);
+            return (new ParsedFile(path, null, problems), last.Value, null);
         }
 
         if (!isDeclaredItem && !ItemKeys.Any(key => mapping.Find(key) is not null))
-            return new ParsedFile(path, null, problems);
+            return (new ParsedFile(path, null, problems), last.Value, mapping);
 
         var item = ReadItem(path, source, mapping, problems);
-        return new ParsedFile(path, item, problems);
+        return (new ParsedFile(path, item, problems), last.Value, mapping);
     }
 
     /// <summary>The first and closing line of the front matter (1-based, the lines between the '---' fences);

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacklogLint.Cli.Commands;
+
+/// <summary><c>backloglint baseline [PATH]</c>: accept today's findings, so that only new ones fail.</summary>
+internal static class BaselineCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "The planning folder (default: the current folder).",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => ".",
+        };
+        var config = new Option<string?>("--config", "-c") { Description = "The configuration file." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: .backloglint-baseline.json in PATH)." };
+        var now = new Option<string?>("--now") { Description = "The date to check as of, YYYY-MM-DD (default: today, UTC)." };
+        var command = new Command("baseline", "Write today's findings to .backloglint-baseline.json; 'check' then reports only new ones.")
+        {
+            path, config, output, now,
+        };
+        command.SetAction(parseResult =>
+        {
+            if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
+            using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
+            return host.Services.GetRequiredService<CheckRunner>()
+                .WriteBaseline(parseResult.GetValue(path)!, parseResult.GetValue(config), parseResult.GetValue(output));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,10 @@
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Suppressions;
+
+namespace BacklogLint.Core.Analysis;
+
+/// <summary>The findings of a run: those that stand, in report order, and those a suppression silenced.</summary>
+public sealed record AnalysisResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<SuppressedDiagnostic> Suppressed);
+
+/// <summary>A finding silenced by a suppression, kept for reports that show suppressions (SARIF) and for baselines.</summary>
+public sealed record SuppressedDiagnostic(Diagnostic Diagnostic, Suppression Suppression);
