@@ -12,7 +12,7 @@ public sealed class BlockedWithoutBlocker : ItemRule
         RuleIds.BlockedWithoutBlocker,
         "blocked-without-blocker",
         "Blocked item names no blocker",
-        "{0} '{1}' is {2} but names no blocker: neither depends-on nor blocked-by says what it waits for",
+        "{0} '{1}' is {2} but names no blocker: no depends-on, no blocked-by",
         RuleCategory.Flow,
         Severity.Warning);
 

@@ -12,7 +12,7 @@ public sealed class ClosedWithOpenTasks : ItemRule
         RuleIds.ClosedWithOpenTasks,
         "closed-with-open-tasks",
         "Closed item has unchecked tasks",
-        "'{0}' is {1} but {2} of {3} tasks {4} unchecked",
+        "'{0}' is {1} but {2} of {3} {4} {5} unchecked",
         RuleCategory.Flow,
         Severity.Suggestion);
 
@@ -25,6 +25,7 @@ public sealed class ClosedWithOpenTasks : ItemRule
         var open = item.Tasks.Where(task => !task.IsChecked).ToList();
         if (open.Count == 0) return;
         context.Report(open[0].Span, "tasks",
-            item.Id.Value, item.Status.Word?.Value ?? "closed", open.Count, item.Tasks.Count, open.Count == 1 ? "is" : "are");
+            item.Id.Value, item.Status.Word?.Value ?? "closed", open.Count, item.Tasks.Count,
+            item.Tasks.Count == 1 ? "task" : "tasks", open.Count == 1 ? "is" : "are");
     }
 }
