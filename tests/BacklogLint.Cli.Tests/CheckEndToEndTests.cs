@@ -16,6 +16,7 @@ public sealed class CheckEndToEndTests : IDisposable
                 id: PAY-1
                 status: in-progress
                 team: payments
+                updated: 2026-11-20
                 ---
                 # Nobody owns this
                 """)

@@ -1,16 +1,18 @@
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
 
 namespace BacklogLint.Rules.Flow;
 
-/// <summary>BL0304: not implemented yet (a stub so that the catalogue is complete).</summary>
+/// <summary>BL0304: a task or epic closed as finished (done and its synonyms, not dropped) whose body still has
+/// unchecked task-list entries (<c>- [ ] …</c>). One finding per item, at its first unchecked entry.</summary>
 public sealed class ClosedWithOpenTasks : ItemRule
 {
     public static RuleDescriptor Rule { get; } = new(
         RuleIds.ClosedWithOpenTasks,
         "closed-with-open-tasks",
-        "TODO",
-        "{0}",
+        "Closed item has unchecked tasks",
+        "'{0}' is {1} but {2} of {3} {4} {5} unchecked",
         RuleCategory.Flow,
         Severity.Suggestion);
 
@@ -18,5 +20,12 @@ public sealed class ClosedWithOpenTasks : ItemRule
 
     public override void Analyze(ItemContext context)
     {
+        var item = context.Item;
+        if (item.Type == ItemType.Agreement || item.Status.Class != StatusClass.Closed || item.Status.IsDropped) return;
+        var open = item.Tasks.Where(task => !task.IsChecked).ToList();
+        if (open.Count == 0) return;
+        context.Report(open[0].Span, "tasks",
+            item.Id.Value, item.Status.Word?.Value ?? "closed", open.Count, item.Tasks.Count,
+            item.Tasks.Count == 1 ? "task" : "tasks", open.Count == 1 ? "is" : "are");
     }
 }
