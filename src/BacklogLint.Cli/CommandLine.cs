@@ -18,6 +18,7 @@ internal sealed class CommandLine(RootCommand root)
         {
             CheckCommand.Create(),
             BaselineCommand.Create(),
+            InitCommand.Create(),
             RulesCommand.Create(),
             ExplainCommand.Create(),
         };

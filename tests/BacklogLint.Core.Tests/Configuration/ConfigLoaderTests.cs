@@ -118,7 +118,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Unknown_rule_is_refused()
     {
-        ShouldFailAt("rules:\n  BL0001: error\n  BL0003: none\n", line: 3, token: "BL0003", key: "BL0003");
+        ShouldFailAt("rules:\n  BL0001: error\n  BL0999: none\n", line: 3, token: "BL0999", key: "BL0999");
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Loading;
+
+namespace BacklogLint.Cli.Commands;
+
+/// <summary><c>backloglint init [PATH]</c>: a starter configuration for the repository it is run in.</summary>
+internal static class InitCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "The planning folder (default: the current folder).",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => ".",
+        };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing .backloglint.yml." };
+        var command = new Command("init", "Write a starter .backloglint.yml: item folders and a roster from the owners and teams found.") { path, force };
+        command.SetAction(parseResult =>
+        {
+            var folder = parseResult.GetValue(path)!;
+            if (!Directory.Exists(folder))
+            {
+                Console.Error.WriteLine($"backloglint: error: '{folder}' is not a folder");
+                return ExitCodes.UsageOrFailure;
+            }
+
+            var target = Path.Combine(folder, BacklogLintConfig.FileName);
+            if (File.Exists(target) && !parseResult.GetValue(force))
+            {
+                Console.Error.WriteLine($"backloglint: error: {target} exists; use --force to overwrite it");
+                return ExitCodes.UsageOrFailure;
+            }
+
+            var location = PlanningLocation.Find(folder);
+            var repository = RepositoryLoader.Load(location, new BacklogLintConfig());
+            var yaml = StarterConfig.Generate(repository, repoPath => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, repoPath)).Replace('\\', '/'));
+            File.WriteAllText(target, yaml);
+            Console.Out.WriteLine($"Wrote {target} for {repository.Items.Count} items. Check the roster, then run 'backloglint check'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

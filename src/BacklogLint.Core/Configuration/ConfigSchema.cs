@@ -1,0 +1,193 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
+
+namespace BacklogLint.Core.Configuration;
+
+/// <summary>The JSON schema of <c>.backloglint.yml</c>, generated from the rule descriptors so that an editor
+/// completes rule IDs, aliases, severities and each rule's options. Shipped as <c>backloglint.schema.json</c>; a test
+/// keeps the shipped file in step.</summary>
+public static class ConfigSchema
+{
+    public const string FileName = "backloglint.schema.json";
+    public const string Id = "https://github.com/backloglint/backloglint/blob/main/src/BacklogLint.Cli/" + FileName;
+
+    public static string Generate(IReadOnlyList<RuleDescriptor> rules)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
+            json.WriteString("$id", Id);
+            json.WriteString("title", "BacklogLint configuration (.backloglint.yml)");
+            json.WriteString("type", "object");
+            json.WriteBoolean("additionalProperties", false);
+            json.WriteStartObject("properties");
+            StringList(json, "items", "Globs of the work-item files, relative to the checked folder. Default: every Markdown file whose front matter has id, status, owner or type.");
+            StringList(json, "ignore", "Globs of files that are never read.");
+            json.WriteStartObject("dialect");
+            json.WriteString("description", "The format of the work items.");
+            Enum(json, ["native"]);
+            json.WriteEndObject();
+            Roster(json);
+            Statuses(json);
+            json.WriteStartObject("require-suppression-reason");
+            json.WriteString("description", "Report suppressions that give no reason (turns on the suppression-without-reason rule as a warning).");
+            json.WriteString("type", "boolean");
+            json.WriteEndObject();
+            json.WriteStartObject("rules");
+            json.WriteString("description", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
+            json.WriteString("type", "object");
+            json.WriteBoolean("additionalProperties", false);
+            json.WriteStartObject("properties");
+            foreach (var rule in rules)
+            {
+                foreach (var name in new[] { rule.Id, rule.Alias })
+                {
+                    json.WriteStartObject(name);
+                    json.WriteString("$ref", $"#/definitions/{rule.Id}");
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartObject("definitions");
+            json.WriteStartObject("severity");
+            Enum(json, Severities.Names);
+            json.WriteEndObject();
+            foreach (var rule in rules) Rule(json, rule);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Rule(Utf8JsonWriter json, RuleDescriptor rule)
+    {
+        json.WriteStartObject(rule.Id);
+        json.WriteString("description", $"{rule.Id} ({rule.Alias}): {rule.Title}. Default severity: {rule.DefaultSeverity.ToName()}. {rule.HelpUri}");
+        json.WriteStartArray("oneOf");
+        json.WriteStartObject();
+        json.WriteString("$ref", "#/definitions/severity");
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
+        json.WriteStartObject("severity");
+        json.WriteString("$ref", "#/definitions/severity");
+        json.WriteEndObject();
+        foreach (var option in rule.Options)
+        {
+            json.WriteStartObject(option.Name);
+            json.WriteString("description", $"{option.Description} Default: {option.FormatDefault()}.");
+            if (option.ValueKind == "integer")
+            {
+                json.WriteString("type", "integer");
+                json.WriteNumber("minimum", 0);
+                json.WriteNumber("default", (int)option.DefaultValue);
+            }
+            else
+            {
+                json.WriteString("type", "string");
+                json.WriteString("pattern", @"^\s*\d{1,5}\s*[dwmyDWMY]\s*$");
+                json.WriteString("default", option.FormatDefault());
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Roster(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("roster");
+        json.WriteString("description", "Who exists. Without a roster, every party named in the items and in CODEOWNERS is known.");
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
+        json.WriteStartObject("teams");
+        json.WriteString("type", "object");
+        json.WriteStartObject("additionalProperties");
+        json.WriteStartArray("oneOf");
+        json.WriteStartObject();
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
+        StringList(json, "members", "The team's people (@login).");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "null");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        StringList(json, "people", "People who are in no team (@login).");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Statuses(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("statuses");
+        json.WriteString("description", "Extra status words, by status class.");
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
+        foreach (var (group, classes) in new[] { ("work", new[] { "open", "active", "blocked", "closed", "dropped" }), ("agreements", ["proposed", "in-force", "retired"]) })
+        {
+            json.WriteStartObject(group);
+            json.WriteString("type", "object");
+            json.WriteBoolean("additionalProperties", false);
+            json.WriteStartObject("properties");
+            foreach (var name in classes) StringList(json, name, $"Words that mean '{name}'.");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void StringList(Utf8JsonWriter json, string name, string description)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("description", description);
+        json.WriteStartArray("oneOf");
+        json.WriteStartObject();
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Enum(Utf8JsonWriter json, IEnumerable<string> values)
+    {
+        json.WriteStartArray("enum");
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+}

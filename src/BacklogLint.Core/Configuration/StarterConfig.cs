@@ -1,0 +1,71 @@
+using System.Text;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Configuration;
+
+/// <summary>Writes a starter <c>.backloglint.yml</c> for a repository as it is: the folders its items live in, and a
+/// roster gathered from the teams and owners its items name (each person under the team of the items they own).</summary>
+public static class StarterConfig
+{
+    public static string Generate(PlanningRepository repository, Func<string, string> relativeToFolder)
+    {
+        var text = new StringBuilder();
+        text.Append("# yaml-language-server: $schema=").Append(ConfigSchema.Id).Append('\n');
+        text.Append("# BacklogLint configuration, written by `backloglint init` from ")
+            .Append(repository.Items.Count).Append(" items. Rules and options: `backloglint rules`.\n\n");
+
+        var folders = repository.Items
+            .Select(item => relativeToFolder(item.Path))
+            .Select(path => path.Contains('/', StringComparison.Ordinal) ? path[..path.IndexOf('/', StringComparison.Ordinal)] : "")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (folders.Count is > 0 and <= 5 && !folders.Contains(""))
+            text.Append("items: [").Append(string.Join(", ", folders.Select(f => Quote($"{f}/**/*.md")))).Append("]\n");
+        else
+            text.Append("# items: [\"backlog/**/*.md\"]   # default: every Markdown file whose front matter makes it an item\n");
+        text.Append("dialect: native\n\n");
+
+        AppendRoster(text, repository);
+        text.Append("\nrules:\n");
+        text.Append("  # BL0101: { severity: error, max-age: 90d }\n");
+        text.Append("  # BL0301: { days: 21 }\n");
+        return text.ToString();
+    }
+
+    private static void AppendRoster(StringBuilder text, PlanningRepository repository)
+    {
+        var teams = new SortedDictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var people = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in repository.Items)
+        {
+            var team = item.Team?.Value;
+            if (team is not null && !teams.ContainsKey(team)) teams[team] = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var owner in item.Owners.Select(o => o.Value).Where(IsPerson))
+                if (team is not null) teams[team].Add(owner);
+                else people.Add(owner);
+        }
+
+        people.ExceptWith(teams.Values.SelectMany(members => members));
+        if (teams.Count == 0 && people.Count == 0)
+        {
+            text.Append("# roster:\n#   teams:\n#     payments: { members: [\"@alice\"] }\n");
+            return;
+        }
+
+        text.Append("# Who exists. Check it: everybody who owns an item is listed under the team of that item.\n");
+        text.Append("roster:\n");
+        if (teams.Count > 0)
+        {
+            text.Append("  teams:\n");
+            foreach (var (team, members) in teams)
+                text.Append("    ").Append(Quote(team)).Append(": { members: [").Append(string.Join(", ", members.Select(Quote))).Append("] }\n");
+        }
+
+        if (people.Count > 0) text.Append("  people: [").Append(string.Join(", ", people.Select(Quote))).Append("]\n");
+    }
+
+    private static bool IsPerson(string owner) => owner.StartsWith('@') && !owner.Contains('/', StringComparison.Ordinal);
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
