@@ -43,12 +43,18 @@ public sealed partial class UnknownReference : ItemRule
             if (LinkedFile(link.Target) is not { } file) continue;
             var resolved = Resolve(item.Path, file);
             if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) continue;
-            var problem = resolved is null
-                ? "the path leads outside the repository"
-                : $"there is no Markdown file '{resolved}'";
+            var problem = resolved is null ? "the path leads outside the repository" : Missing(repository, resolved);
             context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
         }
     }
+
+    // Paths compare exactly, as git and GitHub do; a file that differs only in case is named, since that is the usual cause.
+    private static string Missing(PlanningRepository repository, string path) =>
+        repository.MarkdownPaths.Where(candidate => string.Equals(candidate, path, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault() is { } spelled
+            ? $"there is no Markdown file '{path}' (there is '{spelled}': paths are case-sensitive)"
+            : $"there is no Markdown file '{path}'";
 
     /// <summary>The decoded path of a relative link to a Markdown file; null for anything this rule does not check.</summary>
     private static string? LinkedFile(string target)
