@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
@@ -13,6 +16,9 @@ public sealed class DependencyCycle : RepositoryRule
     /// <summary>How many steps the search for a loop through every member of a component may take before the
     /// message falls back to listing the members; keeps large tangles fast and the result deterministic.</summary>
     private const int LoopSearchBudget = 100_000;
+
+    /// <summary>Messages name at most this many items, so that a cycle of thousands stays readable (and small).</summary>
+    private const int MaxNamed = 10;
 
     private static readonly StringComparer IdOrder = StringComparer.OrdinalIgnoreCase;
 
@@ -38,23 +44,20 @@ public sealed class DependencyCycle : RepositoryRule
 
     private static void ReportCycle(RepositoryContext context, DependencyGraph graph, List<int> component)
     {
-        var members = component.OrderBy(node => graph.Items[node].Id.Value, IdOrder)
-            .ThenBy(node => graph.Items[node].Id.Value, StringComparer.Ordinal)
-            .ToList();
+        var members = component.OrderBy(graph.IdOf, IdOrder).ThenBy(graph.IdOf, StringComparer.Ordinal).ToList();
         var inComponent = members.ToHashSet();
-        var anchor = "cycle:" + string.Join(",", members.Select(node => graph.Items[node].Id.Value));
-        var loop = FindLoop(graph, members, inComponent);
+        var anchor = Anchor([.. members.Select(graph.IdOf)]);
 
         string description;
         Dictionary<int, int> next;
-        if (loop is not null)
+        if (FindLoop(graph, members, inComponent) is { } loop)
         {
-            description = string.Join(" → ", loop.Append(loop[0]).Select(node => graph.Items[node].Id.Value));
+            description = DescribeLoop([.. loop.Select(graph.IdOf)]);
             next = loop.Select((node, index) => (node, index)).ToDictionary(pair => pair.node, pair => loop[(pair.index + 1) % loop.Count]);
         }
         else
         {
-            description = string.Join(", ", members.Select(node => graph.Items[node].Id.Value)) + " depend on each other";
+            description = DescribeTangle([.. members.Select(graph.IdOf)]);
             next = members.ToDictionary(node => node, node => graph.Edges[node].First(edge => inComponent.Contains(edge.Target)).Target);
         }
 
@@ -63,6 +66,27 @@ public sealed class DependencyCycle : RepositoryRule
             var entry = graph.Edges[node].First(edge => edge.Target == next[node]).Entry;
             context.Report(graph.Items[node], entry.Span, anchor, description);
         }
+    }
+
+    /// <summary><c>A → B → C → A</c>; a long loop keeps its first ids and its closing step.</summary>
+    private static string DescribeLoop(List<string> loop) => loop.Count <= MaxNamed
+        ? string.Join(" → ", loop.Append(loop[0]))
+        : string.Join(" → ", loop.Take(MaxNamed - 2))
+            + string.Create(CultureInfo.InvariantCulture, $" → … → {loop[^1]} → {loop[0]} ({loop.Count} items)");
+
+    /// <summary>For a component in which no single loop was found through every member.</summary>
+    private static string DescribeTangle(List<string> members) => members.Count <= MaxNamed
+        ? string.Join(", ", members) + " depend on each other"
+        : string.Join(", ", members.Take(MaxNamed))
+            + string.Create(CultureInfo.InvariantCulture, $" and {members.Count - MaxNamed} more items depend on each other");
+
+    /// <summary>The member ids in order, so that the fingerprint survives edits that reorder entries; for a large
+    /// component their digest, since every member's fingerprint hashes the anchor again.</summary>
+    private static string Anchor(List<string> ids)
+    {
+        var joined = string.Join(",", ids);
+        if (ids.Count <= MaxNamed) return "cycle:" + joined;
+        return "cycle:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
     }
 
     /// <summary>A loop that visits every member once, starting at the first (the smallest id), found by a depth-first
@@ -121,6 +145,8 @@ public sealed class DependencyCycle : RepositoryRule
         public IReadOnlyList<WorkItem> Items { get; }
 
         public List<Edge>[] Edges { get; }
+
+        public string IdOf(int node) => Items[node].Id.Value;
 
         public static DependencyGraph Build(PlanningRepository repository)
         {
