@@ -13,7 +13,7 @@ public sealed class DependsOnDropped : ItemRule
         RuleIds.DependsOnDropped,
         "depends-on-dropped",
         "Active work depends on dropped work",
-        "'{0}' is {1} but depends on '{2}', which is {3}",
+        "'{0}' ({1}) depends on '{2}' ({3}), which will not be done",
         RuleCategory.References,
         Severity.Warning);
 
