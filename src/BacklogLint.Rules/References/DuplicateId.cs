@@ -13,7 +13,7 @@ public sealed class DuplicateId : RepositoryRule
         RuleIds.DuplicateId,
         "duplicate-id",
         "Two items have the same id",
-        "Id '{0}' is also the id of {1}",
+        "Id '{0}' is also used by {1}",
         RuleCategory.References,
         Severity.Error);
 
@@ -31,5 +31,5 @@ public sealed class DuplicateId : RepositoryRule
     }
 
     private static string Describe(WorkItem item, WorkItem other) =>
-        other.Id.Value == item.Id.Value ? $"'{other.Path}'" : $"'{other.Path}' (written '{other.Id.Value}')";
+        other.Id.Value == item.Id.Value ? $"'{other.Path}'" : $"'{other.Path}' (as '{other.Id.Value}')";
 }
