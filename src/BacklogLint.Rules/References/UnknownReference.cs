@@ -1,16 +1,21 @@
+using System.Text.RegularExpressions;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Model;
 
 namespace BacklogLint.Rules.References;
 
-/// <summary>BL0401: not implemented yet (a stub so that the catalogue is complete).</summary>
-public sealed class UnknownReference : ItemRule
+/// <summary>BL0401: a reference to something that does not exist: a <c>depends-on</c> entry or an agreement's
+/// <c>superseded-by</c> naming no item id (case-insensitive), or a relative Markdown link in the body to a <c>.md</c>
+/// file that is not in the repository. Links with a scheme (<c>https:</c>, <c>mailto:</c>), absolute paths and pure
+/// <c>#anchors</c> are not checked; handoff receivers are BL0201's and <c>blocked-by</c> is free text.</summary>
+public sealed partial class UnknownReference : ItemRule
 {
     public static RuleDescriptor Rule { get; } = new(
         RuleIds.UnknownReference,
         "unknown-reference",
-        "TODO",
-        "{0}",
+        "Reference to an item or file that does not exist",
+        "'{0}' {1} '{2}', but {3}",
         RuleCategory.References,
         Severity.Error);
 
@@ -18,5 +23,75 @@ public sealed class UnknownReference : ItemRule
 
     public override void Analyze(ItemContext context)
     {
+        var item = context.Item;
+        var repository = context.Repository;
+
+        foreach (var dependency in item.DependsOn)
+        {
+            if (dependency.Value.Length == 0 || repository.Find(dependency.Value) is not null) continue;
+            context.Report(dependency.Span, "depends-on:" + dependency.Value, item.Id.Value, "depends on", dependency.Value, "no item has that id");
+        }
+
+        if (item.Agreements is [{ Kind: AgreementKind.WholeItem, SupersededBy: { Value.Length: > 0 } successor }, ..]
+            && repository.Find(successor.Value) is null)
+        {
+            context.Report(successor.Span, "superseded-by:" + successor.Value, item.Id.Value, "is superseded by", successor.Value, "no item has that id");
+        }
+
+        foreach (var link in item.Links)
+        {
+            if (LinkedFile(link.Target) is not { } file) continue;
+            var resolved = Resolve(item.Path, file);
+            if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) continue;
+            var problem = resolved is null ? "the path leads outside the repository" : Missing(repository, resolved);
+            context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
+        }
     }
+
+    // Paths compare exactly, as git and GitHub do; a file that differs only in case is named, since that is the usual cause.
+    private static string Missing(PlanningRepository repository, string path) =>
+        repository.MarkdownPaths.Where(candidate => string.Equals(candidate, path, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault() is { } spelled
+            ? $"there is no Markdown file '{path}' (there is '{spelled}': paths are case-sensitive)"
+            : $"there is no Markdown file '{path}'";
+
+    /// <summary>The decoded path of a relative link to a Markdown file; null for anything this rule does not check.</summary>
+    private static string? LinkedFile(string target)
+    {
+        var text = target.Trim();
+        if (text.Length == 0 || text[0] is '#' or '/' || UriScheme().IsMatch(text)) return null;
+        var end = text.IndexOfAny(['#', '?']);
+        if (end >= 0) text = text[..end];
+        text = Uri.UnescapeDataString(text);
+        return text.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? text : null;
+    }
+
+    /// <summary>The repository-relative path <paramref name="file"/> points at from the item's folder; null when it
+    /// climbs above the repository's root.</summary>
+    private static string? Resolve(string itemPath, string file)
+    {
+        var slash = itemPath.LastIndexOf('/');
+        var segments = new List<string>();
+        foreach (var segment in (slash < 0 ? file : itemPath[..slash] + "/" + file).Split('/'))
+        {
+            switch (segment)
+            {
+                case "" or ".":
+                    break;
+                case "..":
+                    if (segments.Count == 0) return null;
+                    segments.RemoveAt(segments.Count - 1);
+                    break;
+                default:
+                    segments.Add(segment);
+                    break;
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:")]
+    private static partial Regex UriScheme();
 }
