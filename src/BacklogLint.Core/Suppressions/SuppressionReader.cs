@@ -112,11 +112,12 @@ public static partial class SuppressionReader
             if (FieldReader.TryParseDate(expiry.Groups[1].Value, out var date)) until = date;
             else problems.Add(Invalid($"the suppression's until '{expiry.Groups[1].Value}' is not a date (write YYYY-MM-DD)", span));
             if (expiry.Value.Length > 0 && head.Contains(expiry.Value, StringComparison.Ordinal)) head = head.Replace(expiry.Value, " ", StringComparison.Ordinal);
-            else reason = reason?.Replace(expiry.Value, " ", StringComparison.Ordinal).Trim();
+            else reason = reason?.Replace(expiry.Value, " ", StringComparison.Ordinal);
         }
 
         var rules = head.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        return (rules, until, string.IsNullOrWhiteSpace(reason) ? null : reason);
+        reason = reason?.Trim(' ', '\t', ':', ',', ';');
+        return (rules, until, string.IsNullOrEmpty(reason) ? null : reason);
     }
 
     private static ParseProblem Invalid(string message, SourceSpan span) => new(ParseProblemKind.InvalidValue, message, span, "suppress");
