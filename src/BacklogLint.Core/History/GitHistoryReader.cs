@@ -9,14 +9,16 @@ public static class GitHistoryReader
 {
     /// <param name="files">Repository-relative, '/'-separated paths of the files to date.</param>
     /// <param name="lines">For some of those files, lines (as written) to date one by one.</param>
+    /// <param name="start">The commit to walk back from (a sha or reference); HEAD when null.</param>
     public static HistoryIndex Read(
         Repository repository,
         IReadOnlyCollection<string> files,
-        IReadOnlyDictionary<string, IReadOnlyCollection<string>> lines)
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> lines,
+        string? start = null)
     {
         if (repository.Info.IsShallow)
             return HistoryIndex.Unavailable("the clone is shallow, so file dates from git are unknown (fetch with fetch-depth: 0)");
-        var head = repository.Head.Tip;
+        var head = start is null ? repository.Head.Tip : repository.Lookup<Commit>(start);
         if (head is null) return HistoryIndex.Unavailable("the repository has no commits yet");
 
         // Only what HEAD has can be dated: leave out untracked files and uncommitted lines, or the walk never stops.

@@ -5,15 +5,18 @@ internal static class CodeOwners
 {
     private static readonly string[] Locations = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 
-    public static IEnumerable<string> Read(PlanningLocation location)
+    /// <param name="readText">Reads a file by full path; null when there is none.</param>
+    public static IEnumerable<string> Read(PlanningLocation location, Func<string, string?> readText)
     {
-        var file = new[] { location.Folder, location.PathBase }
-            .SelectMany(root => Locations.Select(name => Path.Combine(root, name)))
-            .FirstOrDefault(File.Exists);
-        if (file is null) return [];
         try
         {
-            return File.ReadLines(file)
+            var text = new[] { location.Folder, location.PathBase }
+                .Distinct()
+                .SelectMany(root => Locations.Select(name => Path.Combine(root, name)))
+                .Select(readText)
+                .FirstOrDefault(content => content is not null);
+            if (text is null) return [];
+            return text.Split('\n')
                 .Select(line => line.Split('#')[0])
                 .SelectMany(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Skip(1))
                 .Where(owner => owner.StartsWith('@'))

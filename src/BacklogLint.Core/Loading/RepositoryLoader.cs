@@ -12,34 +12,37 @@ namespace BacklogLint.Core.Loading;
 /// them from git, gather the roster. Paths are relative to the git work tree when there is one, else to the folder.</summary>
 public static class RepositoryLoader
 {
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-        MatchCasing = MatchCasing.CaseInsensitive,
-    };
-
+    /// <summary>Loads the folder as it is in the working tree.</summary>
     public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config)
     {
-        var files = Discover(location.Folder, config);
+        using var source = new WorkingTreeSource(location.Folder);
+        return Load(location, config, source);
+    }
+
+    /// <summary>Loads the folder as <paramref name="commitish"/> has it, from git objects (no checkout); history is
+    /// walked from that commit. Throws <see cref="NotFoundException"/> when the commit is not in the clone.</summary>
+    public static PlanningRepository LoadCommit(PlanningLocation location, BacklogLintConfig config, string commitish)
+    {
+        using var source = new CommitSource(location, commitish);
+        return Load(location, config, source);
+    }
+
+    private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source)
+    {
+        var files = Discover(location.Folder, source.MarkdownFiles(), config);
         var parser = new WorkItemParser(config.Statuses);
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config));
+        Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config, source));
 
         var items = parsed.Select(file => file.Item).OfType<WorkItem>().ToList();
-        var history = ReadHistory(location, items);
-        var roster = BuildRoster(location, config, items);
+        var history = ReadHistory(location, items, source.Commit);
+        var roster = BuildRoster(location, config, items, source);
         var markdown = files.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
         return new PlanningRepository(parsed, roster, history, markdown);
     }
 
-    private static List<DiscoveredFile> Discover(string folder, BacklogLintConfig config)
+    private static List<DiscoveredFile> Discover(string folder, IReadOnlyList<string> all, BacklogLintConfig config)
     {
-        var all = Directory.EnumerateFiles(folder, "*.md", Walk)
-            .Where(path => !IsUnderToolFolder(folder, path))
-            .Order(StringComparer.Ordinal)
-            .ToList();
         var ignore = new Matcher(StringComparison.OrdinalIgnoreCase);
         ignore.AddInclude("**/*");
         ignore.AddExcludePatterns(config.Ignore);
@@ -55,14 +58,7 @@ public static class RepositoryLoader
         return [.. all.Where(kept.Contains).Select(path => new DiscoveredFile(path, declared?.Contains(path)))];
     }
 
-    private static bool IsUnderToolFolder(string root, string path)
-    {
-        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        return relative.StartsWith(".git/", StringComparison.Ordinal) || relative.Contains("/node_modules/", StringComparison.Ordinal)
-            || relative.StartsWith("node_modules/", StringComparison.Ordinal);
-    }
-
-    private static ParsedFile ReadFile(PlanningLocation location, DiscoveredFile file, WorkItemParser parser, BacklogLintConfig config)
+    private static ParsedFile ReadFile(PlanningLocation location, DiscoveredFile file, WorkItemParser parser, BacklogLintConfig config, FileSource source)
     {
         var path = location.RelativePath(file.FullPath);
         // With `items` configured only the declared files are items; the rest are read for links alone.
@@ -70,12 +66,12 @@ public static class RepositoryLoader
         var declared = file.IsDeclared == true;
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > config.MaxFileBytes)
-                return declared ? Unreadable(path, $"the file is {info.Length:N0} bytes, over the limit of {config.MaxFileBytes:N0}; it was not read") : new ParsedFile(path, null, []);
-            var source = SourceText.Decode(File.ReadAllBytes(file.FullPath), out var problem);
-            if (source is null) return Unreadable(path, problem!);
-            var result = parser.Parse(path, source, declared);
+            var size = source.Size(file.FullPath);
+            if (size > config.MaxFileBytes)
+                return declared ? Unreadable(path, $"the file is {size:N0} bytes, over the limit of {config.MaxFileBytes:N0}; it was not read") : new ParsedFile(path, null, []);
+            var text = SourceText.Decode(source.Read(file.FullPath), out var problem);
+            if (text is null) return Unreadable(path, problem!);
+            var result = parser.Parse(path, text, declared);
             return problem is null || result.Item is null ? result : result with { Problems = [.. result.Problems, Problem(problem)] };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -88,7 +84,7 @@ public static class RepositoryLoader
 
     private static ParsedFile Unreadable(string path, string message) => new(path, null, [Problem(message)]);
 
-    private static HistoryIndex ReadHistory(PlanningLocation location, List<WorkItem> items)
+    private static HistoryIndex ReadHistory(PlanningLocation location, List<WorkItem> items, string? commit)
     {
         if (location.GitDirectory is null) return HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown");
         try
@@ -98,7 +94,7 @@ public static class RepositoryLoader
                 .Select(item => (item.Path, Lines: item.Agreements.Select(a => a.SourceLine).OfType<string>().ToList()))
                 .Where(entry => entry.Lines.Count > 0)
                 .ToDictionary(entry => entry.Path, entry => (IReadOnlyCollection<string>)entry.Lines, StringComparer.Ordinal);
-            return GitHistoryReader.Read(repository, [.. items.Select(item => item.Path)], lines);
+            return GitHistoryReader.Read(repository, [.. items.Select(item => item.Path)], lines, commit);
         }
         catch (LibGit2SharpException e)
         {
@@ -106,7 +102,7 @@ public static class RepositoryLoader
         }
     }
 
-    private static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items)
+    private static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items, FileSource source)
     {
         // An empty `roster:` configures nothing: treating it as "nobody exists" would orphan every handoff.
         var roster = new Roster { IsConfigured = config.RosterTeams is { Count: > 0 } || config.RosterPeople.Count > 0 };
@@ -128,7 +124,7 @@ public static class RepositoryLoader
             }
         }
 
-        foreach (var owner in CodeOwners.Read(location)) roster.AddParty(owner);
+        foreach (var owner in CodeOwners.Read(location, source.ReadText)) roster.AddParty(owner);
         return roster;
     }
 

@@ -1,0 +1,125 @@
+using LibGit2Sharp;
+
+namespace BacklogLint.Core.Loading;
+
+/// <summary>Where a planning folder's files are read from: the working tree, or the tree of one commit (a pull
+/// request's base and head are read from git objects, without a checkout). Paths are full paths under the folder.</summary>
+internal abstract class FileSource : IDisposable
+{
+    /// <summary>The Markdown files under the folder, in ordinal order.</summary>
+    public abstract IReadOnlyList<string> MarkdownFiles();
+
+    public abstract long Size(string fullPath);
+
+    public abstract byte[] Read(string fullPath);
+
+    /// <summary>A text file by repository-relative path (CODEOWNERS), or null.</summary>
+    public abstract string? ReadText(string fullPath);
+
+    /// <summary>The commit history starts from; null for HEAD.</summary>
+    public virtual string? Commit => null;
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
+
+/// <summary>Files as they are on disk. Symbolic links are not followed; <c>.git</c> and <c>node_modules</c> are skipped.</summary>
+internal sealed class WorkingTreeSource(string folder) : FileSource
+{
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+        MatchCasing = MatchCasing.CaseInsensitive,
+    };
+
+    public override IReadOnlyList<string> MarkdownFiles() =>
+        [.. Directory.EnumerateFiles(folder, "*.md", Walk)
+            .Where(path => !IsToolFolder(Path.GetRelativePath(folder, path).Replace('\\', '/')))
+            .Order(StringComparer.Ordinal)];
+
+    public override long Size(string fullPath) => new FileInfo(fullPath).Length;
+
+    public override byte[] Read(string fullPath) => File.ReadAllBytes(fullPath);
+
+    public override string? ReadText(string fullPath) => File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
+
+    internal static bool IsToolFolder(string relative) =>
+        relative.StartsWith(".git/", StringComparison.Ordinal)
+        || relative.StartsWith("node_modules/", StringComparison.Ordinal)
+        || relative.Contains("/node_modules/", StringComparison.Ordinal);
+}
+
+/// <summary>Files as one commit has them, read from git objects.</summary>
+internal sealed class CommitSource : FileSource
+{
+    private readonly Repository _repository;
+    private readonly LibGit2Sharp.Commit _commit;
+    private readonly string _workTree;
+    private readonly Dictionary<string, Blob> _markdown = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public CommitSource(PlanningLocation location, string commitish)
+    {
+        _workTree = location.WorkTree ?? throw new InvalidOperationException("a commit can only be read inside a git work tree");
+        _repository = new Repository(location.GitDirectory);
+        _commit = _repository.Lookup<LibGit2Sharp.Commit>(commitish)
+            ?? throw new NotFoundException($"commit '{commitish}' is not in this clone");
+        var prefix = location.RelativePath(location.Folder);
+        var tree = prefix is "." ? _commit.Tree : _commit[prefix]?.Target as Tree;
+        if (tree is not null) Collect(tree, prefix is "." ? "" : prefix + "/");
+    }
+
+    public override string Commit => _commit.Sha;
+
+    public override IReadOnlyList<string> MarkdownFiles() => [.. _markdown.Keys.Order(StringComparer.Ordinal)];
+
+    public override long Size(string fullPath)
+    {
+        lock (_gate) return _markdown[fullPath].Size;
+    }
+
+    public override byte[] Read(string fullPath)
+    {
+        lock (_gate)
+        {
+            using var stream = _markdown[fullPath].GetContentStream();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+    }
+
+    public override string? ReadText(string fullPath)
+    {
+        var relative = Path.GetRelativePath(_workTree, fullPath).Replace('\\', '/');
+        lock (_gate) return (_commit[relative]?.Target as Blob)?.GetContentText();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _repository.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private void Collect(Tree tree, string prefix)
+    {
+        foreach (var entry in tree)
+        {
+            var path = prefix + entry.Name;
+            if (entry.TargetType == TreeEntryTargetType.Tree && !WorkingTreeSource.IsToolFolder(path + "/"))
+                Collect((Tree)entry.Target, path + "/");
+            else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode != Mode.SymbolicLink
+                     && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                _markdown[Path.Combine(_workTree, path)] = (Blob)entry.Target;
+        }
+    }
+}
