@@ -127,12 +127,7 @@ public static class ConfigSchema
         StringList(json, "members", "The team's people (@login).");
         json.WriteEndObject();
         json.WriteEndObject();
-        json.WriteStartObject();
-        json.WriteString("type", "array");
-        json.WriteStartObject("items");
-        json.WriteString("type", "string");
-        json.WriteEndObject();
-        json.WriteEndObject();
+        StringArray(json);
         json.WriteStartObject();
         json.WriteString("type", "null");
         json.WriteEndObject();
@@ -171,16 +166,22 @@ public static class ConfigSchema
         json.WriteStartObject(name);
         json.WriteString("description", description);
         json.WriteStartArray("oneOf");
+        StringArray(json);
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>{"type": "array", "items": {"type": "string"}}</c>.</summary>
+    private static void StringArray(Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("type", "array");
         json.WriteStartObject("items");
         json.WriteString("type", "string");
         json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteStartObject();
-        json.WriteString("type", "string");
-        json.WriteEndObject();
-        json.WriteEndArray();
         json.WriteEndObject();
     }
 
