@@ -21,7 +21,7 @@ best() { # best wall time in ms of 3 runs of "$@", and the peak RSS (MB) of the 
     ms=$(( ($(date +%s%N) - t0) / 1000000 ))
     [ "$ms" -lt "$best_ms" ] && best_ms=$ms
   done
-  rss=$(( $(cat "$work/rss") / 1024 ))
+  rss=$(( $(tail -n 1 "$work/rss") / 1024 ))
   echo "$best_ms $rss"
 }
 
