@@ -7,6 +7,12 @@ namespace BacklogLint.Core.History;
 /// asked about is dated. A line's date is that of the newest commit whose diff adds that exact line.</summary>
 public static class GitHistoryReader
 {
+    /// <summary>Commits diffed in the first parallel stretch; small, so that a walk that stops early wastes little.</summary>
+    private const int FirstChunk = 16;
+
+    /// <summary>The longest stretch diffed at once; each doubles until this.</summary>
+    private const int LargestChunk = 1024;
+
     /// <param name="files">Repository-relative, '/'-separated paths of the files to date.</param>
     /// <param name="lines">For some of those files, lines (as written) to date one by one.</param>
     /// <param name="start">The commit to walk back from (a sha or reference); HEAD when null.</param>
@@ -37,42 +43,72 @@ public static class GitHistoryReader
         var folder = CommonFolder(files.Concat(lines.Keys));
         var prefix = folder.Length == 0 ? "" : folder + "/";
         var walked = 0;
-        for (var commit = head; commit is not null && (pendingFiles.Count > 0 || pendingLines.Count > 0); walked++)
+        var commit = head;
+        var chunkSize = FirstChunk;
+        while (commit is not null && (pendingFiles.Count > 0 || pendingLines.Count > 0))
         {
-            var parent = commit.Parents.FirstOrDefault();
-            var date = DateOnly.FromDateTime(commit.Author.When.UtcDateTime);
-            var tree = Subtree(commit, folder);
-            var parentTree = parent is null ? null : Subtree(parent, folder);
-            if (tree is not null && tree.Id != parentTree?.Id)
+            // The next stretch of first-parent history, diffed in parallel, then applied newest first in order.
+            var chunk = new List<(ObjectId Commit, ObjectId? Parent, DateOnly Date)>(chunkSize);
+            for (; commit is not null && chunk.Count < chunkSize; commit = commit.Parents.FirstOrDefault())
+                chunk.Add((commit.Id, commit.Parents.FirstOrDefault()?.Id, DateOnly.FromDateTime(commit.Author.When.UtcDateTime)));
+            var wantedPaths = pendingFiles.Concat(pendingLines.Keys).ToHashSet(StringComparer.Ordinal);
+            var changes = DiffInParallel(repository.Info.Path, chunk, folder, prefix, wantedPaths);
+            for (var i = 0; i < chunk.Count && (pendingFiles.Count > 0 || pendingLines.Count > 0); i++, walked++)
             {
-                using var changes = repository.Diff.Compare<TreeChanges>(parentTree, tree);
-                foreach (var change in changes)
+                foreach (var change in changes[i])
                 {
-                    if (change.Status == ChangeKind.Deleted) continue;
-                    var path = prefix + change.Path;
-                    if (pendingFiles.Remove(path)) fileDates[path] = date;
-                    if (pendingLines.TryGetValue(path, out var wanted))
-                        DateLines(repository, change, date, wanted, lineDates, path);
-                    if (wanted is { Count: 0 } || change.Status == ChangeKind.Added) pendingLines.Remove(path);
+                    if (pendingFiles.Remove(change.Path)) fileDates[change.Path] = chunk[i].Date;
+                    if (!pendingLines.TryGetValue(change.Path, out var wanted)) continue;
+                    DateLines(repository, change, chunk[i].Date, wanted, lineDates);
+                    if (wanted.Count == 0 || change.OldBlob is null) pendingLines.Remove(change.Path);
                 }
             }
 
-            commit = parent;
+            chunkSize = Math.Min(chunkSize * 2, LargestChunk);
         }
 
         return new HistoryIndex(fileDates, lineDates, walked);
     }
 
-    private static void DateLines(Repository repository, TreeEntryChanges change, DateOnly date, HashSet<string> wanted,
-        Dictionary<(string, string), DateOnly> lineDates, string path)
+    /// <summary>The wanted files each commit of <paramref name="chunk"/> changed against its first parent. Each
+    /// worker opens its own <see cref="Repository"/> (libgit2 objects are not shared between threads); only the
+    /// subtree that holds the items is diffed, and a commit that did not touch it costs one lookup.</summary>
+    private static List<Change>[] DiffInParallel(
+        string gitDirectory, List<(ObjectId Commit, ObjectId? Parent, DateOnly Date)> chunk, string folder, string prefix, HashSet<string> wanted)
     {
-        var now = LinesOf(repository.Lookup<Blob>(change.Oid));
-        var before = change.Status == ChangeKind.Added || change.OldOid == ObjectId.Zero
-            ? []
-            : LinesOf(repository.Lookup<Blob>(change.OldOid));
+        var result = new List<Change>[chunk.Count];
+        Parallel.For(
+            0,
+            chunk.Count,
+            () => new Repository(gitDirectory),
+            (i, _, repository) =>
+            {
+                var changes = result[i] = [];
+                var tree = Subtree(repository.Lookup<Commit>(chunk[i].Commit), folder);
+                var parentTree = chunk[i].Parent is { } parent ? Subtree(repository.Lookup<Commit>(parent), folder) : null;
+                if (tree is null || tree.Id == parentTree?.Id) return repository;
+                using var diff = repository.Diff.Compare<TreeChanges>(parentTree, tree);
+                foreach (var change in diff)
+                {
+                    var path = prefix + change.Path;
+                    if (change.Status == ChangeKind.Deleted || !wanted.Contains(path)) continue;
+                    changes.Add(new Change(path, change.Oid, change.Status == ChangeKind.Added || change.OldOid == ObjectId.Zero ? null : change.OldOid));
+                }
+
+                return repository;
+            },
+            repository => repository.Dispose());
+        return result;
+    }
+
+    private static void DateLines(Repository repository, Change change, DateOnly date, HashSet<string> wanted,
+        Dictionary<(string, string), DateOnly> lineDates)
+    {
+        var now = LinesOf(repository.Lookup<Blob>(change.Blob));
+        var before = change.OldBlob is null ? [] : LinesOf(repository.Lookup<Blob>(change.OldBlob));
         foreach (var line in wanted.Where(line => now.Contains(line) && !before.Contains(line)).ToList())
         {
-            lineDates[(path, line)] = date;
+            lineDates[(change.Path, line)] = date;
             wanted.Remove(line);
         }
     }
@@ -112,6 +148,9 @@ public static class GitHistoryReader
 
         return a[..shared];
     }
+
+    /// <summary>A change to a wanted file; <see cref="OldBlob"/> is null when the commit added it.</summary>
+    private sealed record Change(string Path, ObjectId Blob, ObjectId? OldBlob);
 
     private static Tree? Subtree(Commit commit, string folder) =>
         folder.Length == 0 ? commit.Tree : commit[folder]?.Target as Tree;
