@@ -41,8 +41,11 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         app.Run(HandleAsync);
     }
 
-    /// <summary>http://127.0.0.1:port, as GITHUB_API_URL would be.</summary>
+    /// <summary>http://127.0.0.1:port/, the server (as GITHUB_SERVER_URL would be).</summary>
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>http://127.0.0.1:port/api/v3, as GITHUB_API_URL is on GitHub Enterprise Server.</summary>
+    public Uri ApiUrl => new(Url, "/api/v3");
 
     public static async Task<FakeGitHub> StartAsync()
     {
