@@ -48,6 +48,15 @@ internal sealed class PullRequestScenario : IDisposable
         return this;
     }
 
+    /// <summary>Makes the clone what <c>actions/checkout</c> leaves by default (<c>fetch-depth: 1</c>): shallow at the
+    /// head commit, and without the base commit.</summary>
+    public PullRequestScenario ForgetBase()
+    {
+        Repository.MakeShallow();
+        File.Delete(Path.Combine(Repository.Path, ".git", "objects", BaseSha[..2], BaseSha[2..]));
+        return this;
+    }
+
     /// <summary>Writes the event: base and head as committed (or as given), from <paramref name="headRepository"/>.</summary>
     public PullRequestScenario Event(string? baseSha = null, string? headSha = null, string headRepository = "acme/planning")
     {
