@@ -125,6 +125,20 @@ public sealed class PullRequestEndToEndTests : GitHubEndToEndTests
     }
 
     [Fact]
+    public async Task When_only_the_merge_commit_was_fetched_it_is_the_head()
+    {
+        PullRequest.Base(repo => repo.Write("backlog/OLD-1.md", PullRequestScenario.Owned("OLD-1")))
+            .Head(repo => repo.Write("backlog/NEW-1.md", PullRequestScenario.BrokenLink("NEW-1")))
+            .Event(headSha: "feedfacefeedfacefeedfacefeedfacefeedface");
+
+        var result = await PullRequest.RunAsync("--no-comment");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Commands("error").ShouldHaveSingleItem().ShouldContain("file=backlog/NEW-1.md");
+        result.Stdout.ShouldContain("1 new, 0 fixed, 0 unchanged");
+    }
+
+    [Fact]
     public async Task A_shallow_clone_says_so_once_and_counts_the_changed_files_findings_as_new()
     {
         Server.SetPullRequestFiles(PullRequestScenario.Number, "backlog/NEW-1.md");
