@@ -28,6 +28,7 @@ internal static class CliHost
         builder.Services.AddSingleton(new AnalysisEngine(BuiltInRules.All));
         builder.Services.AddSingleton(new ConfigLoader(BuiltInRules.Descriptors));
         builder.Services.AddSingleton<CheckRunner>();
+        builder.Services.AddSingleton<GitHubRunner>();
         return builder.Build();
     }
 }

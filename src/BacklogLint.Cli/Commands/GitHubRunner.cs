@@ -1,0 +1,250 @@
+using System.Globalization;
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Comparison;
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Loading;
+using BacklogLint.Core.Model;
+using BacklogLint.GitHub;
+using BacklogLint.Reporting;
+using Microsoft.Extensions.Logging;
+
+namespace BacklogLint.Cli.Commands;
+
+/// <summary>One <c>github</c> run. On a pull request: analyse the base and head commits from git objects and sort the
+/// findings into new, fixed and unchanged; on a push: analyse the working tree, like <c>check</c>. Then publish (PR
+/// comment, check run), append the job summary, and write the run's notices and the annotations to stdout. Publishing
+/// never decides the exit code: that follows the findings (on a pull request, the new ones).</summary>
+internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader configLoader, TimeProvider time, ILogger<GitHubRunner> logger)
+{
+    public async Task<int> RunAsync(GitHubSettings settings, ActionsContext context, TextWriter stdout)
+    {
+        if (!Directory.Exists(settings.Path)) return Fail($"'{settings.Path}' is not a folder");
+        var location = PlanningLocation.Find(settings.Path);
+        BacklogLintConfig config;
+        try
+        {
+            config = LoadConfig(settings.ConfigPath, location);
+        }
+        catch (ConfigurationException e)
+        {
+            return Fail(e.Message);
+        }
+
+        LogContext(context);
+        // The HTTP layer waits in real time, whatever --now says.
+        Octokit.IGitHubClient? client = context.Token is { } token
+            ? GitHubClientFactory.Create(context.ApiUrl, token, CheckRunner.ToolVersion, new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System))
+            : null;
+        var publisher = new GitHubPublisher(context, client);
+        var notices = new List<string>();
+        var run = context.PullRequest is { } pullRequest
+            ? await AnalyzePullRequestAsync(location, config, pullRequest, context, publisher, notices)
+            : AnalyzePush(location, config, context);
+        LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
+        var exitCode = ExitCode(settings, run);
+
+        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, CheckRunner.ToolVersion, [.. notices]);
+        var outcome = await publisher.PublishAsync(PublishRequest(settings, run, report, exitCode, context, notices));
+        LogPublished(outcome.Comment?.Action, outcome.Comment?.Id, outcome.CheckRun?.Requests ?? 0);
+        notices.AddRange(outcome.Notices);
+
+        var summaryWritten = WriteStepSummary(context, report with { Notices = [.. notices] });
+        WriteAnnotations(stdout, settings, context, run, notices, Places(outcome, summaryWritten));
+        await stdout.WriteLineAsync(Conclusion(context, run, exitCode));
+        await stdout.FlushAsync();
+        return exitCode;
+    }
+
+    private async Task<RunFindings> AnalyzePullRequestAsync(
+        PlanningLocation location, BacklogLintConfig config, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices)
+    {
+        // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
+        var (head, headCommit) = LoadHead(location, config, [pullRequest.HeadSha, context.Sha]);
+        var headFindings = Analyze(head, config);
+        var baseRepository = location.GitDirectory is null ? null : TryLoadCommit(location, config, pullRequest.BaseSha);
+        if (baseRepository is not null)
+        {
+            var delta = FindingDelta.Compare(Analyze(baseRepository, config), headFindings);
+            var changed = ChangedFiles.Between(location.GitDirectory!, pullRequest.BaseSha, headCommit ?? "HEAD");
+            return new RunFindings(delta, headFindings, changed, head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+        }
+
+        var changedFiles = await publisher.ChangedFilesAsync();
+        var treated = changedFiles is null ? "every finding is treated as new" : "every finding in the files the pull request changed is treated as new";
+        notices.Add(
+            $"The base commit {Short(pullRequest.BaseSha)} of this pull request is not in the clone (a shallow checkout), so new findings cannot be told from existing ones: {treated}. "
+            + "To compare with the base, fetch the whole history: `fetch-depth: 0` on actions/checkout.");
+        var shallowDelta = changedFiles is null
+            ? FindingDelta.AllNew(headFindings)
+            : new FindingDelta(
+                [.. headFindings.Where(d => d.Path is not null && changedFiles.Contains(d.Path))],
+                [],
+                [.. headFindings.Where(d => d.Path is null || !changedFiles.Contains(d.Path))]);
+        return new RunFindings(shallowDelta, headFindings, changedFiles, head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+    }
+
+    private RunFindings AnalyzePush(PlanningLocation location, BacklogLintConfig config, ActionsContext context)
+    {
+        var repository = RepositoryLoader.Load(location, config);
+        var findings = Analyze(repository, config);
+        return new RunFindings(FindingDelta.AllNew(findings), findings, null, repository.Items.Count, context.Sha ?? "HEAD", IsPullRequest: false);
+    }
+
+    private (PlanningRepository Repository, string? Commit) LoadHead(PlanningLocation location, BacklogLintConfig config, string?[] candidates)
+    {
+        if (location.GitDirectory is not null)
+        {
+            foreach (var commit in candidates.OfType<string>().Distinct(StringComparer.Ordinal))
+                if (TryLoadCommit(location, config, commit) is { } repository) return (repository, commit);
+        }
+
+        LogHeadFromWorkingTree();
+        return (RepositoryLoader.Load(location, config), null);
+    }
+
+    private static PlanningRepository? TryLoadCommit(PlanningLocation location, BacklogLintConfig config, string commit)
+    {
+        try
+        {
+            return RepositoryLoader.LoadCommit(location, config, commit);
+        }
+        catch (Exception e) when (e is LibGit2Sharp.LibGit2SharpException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private List<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config) =>
+        [.. engine.AnalyzeWithSuppressions(repository, config, time).Diagnostics
+            .Where(d => d.Severity is not (Severity.Silent or Severity.None))
+            .Order(DiagnosticOrder.Instance)];
+
+    private static int ExitCode(GitHubSettings settings, RunFindings run)
+    {
+        Severity? threshold = settings.FailOn switch
+        {
+            "warning" => Severity.Warning,
+            "none" => null,
+            _ => Severity.Error,
+        };
+        var judged = run.IsPullRequest && !settings.FailOnExisting ? run.Delta.New : run.Head;
+        return threshold is { } level && judged.Any(d => d.Severity.IsAtLeast(level))
+            ? ExitCodes.FindingsAtOrAboveThreshold
+            : ExitCodes.Success;
+    }
+
+    private static PublishRequest PublishRequest(GitHubSettings settings, RunFindings run, PullRequestReport report, int exitCode, ActionsContext context, List<string> notices)
+    {
+        var delta = run.Delta;
+        // A pull request that brings and fixes nothing gets no new comment; one already there is still brought up to date.
+        var comment = settings.Comment && run.IsPullRequest
+            ? new CommentRequest(MarkdownReportWriter.Write(report), CreateIfMissing: delta.New.Count > 0 || delta.Fixed.Count > 0)
+            : null;
+        var checkRunSha = run.IsPullRequest ? run.HeadSha : context.Sha;
+        if (settings.CheckRun && checkRunSha is null) notices.Add("GITHUB_SHA is not set, so there is no check run.");
+        var checkRun = settings.CheckRun && checkRunSha is not null
+            ? new CheckRunContent(
+                run.IsPullRequest
+                    ? Invariant($"{delta.New.Count} new, {delta.Fixed.Count} fixed, {delta.Unchanged.Count} unchanged")
+                    : Invariant($"{run.Head.Count} findings"),
+                MarkdownReportWriter.Write(report, CheckRunPublisher.SummaryLimit),
+                [.. delta.New, .. delta.Unchanged],
+                exitCode == ExitCodes.Success)
+            : null;
+        return new PublishRequest(comment, checkRun, checkRunSha);
+    }
+
+    private bool WriteStepSummary(ActionsContext context, PullRequestReport report)
+    {
+        if (context.StepSummaryPath is not { } path) return false;
+        try
+        {
+            if (StepSummary.Append(path, maxLength => MarkdownReportWriter.Write(report, maxLength))) return true;
+            LogSummaryFull(path);
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"backloglint: warning: cannot write the job summary to '{path}': {e.Message}");
+            return false;
+        }
+    }
+
+    private static void WriteAnnotations(TextWriter stdout, GitHubSettings settings, ActionsContext context, RunFindings run, List<string> notices, List<string> places)
+    {
+        foreach (var notice in notices) stdout.WriteLine(Notice(context.Redact(notice)));
+
+        IEnumerable<Diagnostic> candidates = run.Head;
+        if (run.IsPullRequest)
+        {
+            // The new findings on the files the pull request changed (a finding on no file is about the whole
+            // repository); with --fail-on-existing, the existing ones after them, as they fail the run too.
+            candidates = run.Delta.New.Where(d => d.Path is null || run.Changed is null || run.Changed.Contains(d.Path));
+            if (settings.FailOnExisting) candidates = candidates.Concat(run.Delta.Unchanged);
+        }
+
+        var plan = AnnotationSelection.Select([.. candidates], notices.Count);
+        foreach (var diagnostic in plan.Shown) stdout.WriteLine(WorkflowCommandWriter.Format(diagnostic));
+        if (plan.Omitted == 0) return;
+        var noun = run.IsPullRequest && !settings.FailOnExisting ? "new finding" : "finding";
+        stdout.WriteLine(Notice(AnnotationSelection.OverflowNotice(plan.Omitted, plan.Omitted == 1 ? noun : noun + "s", places)));
+    }
+
+    private static string Notice(string message) => WorkflowCommandWriter.Command("notice", [("title", "BacklogLint")], message);
+
+    private static List<string> Places(PublishOutcome outcome, bool summaryWritten)
+    {
+        var places = new List<string>();
+        if (outcome.Comment is { Action: not CommentAction.None }) places.Add("the pull request comment");
+        if (outcome.CheckRun is not null) places.Add("the check run");
+        if (summaryWritten) places.Add("the job summary");
+        return places;
+    }
+
+    private static string Conclusion(ActionsContext context, RunFindings run, int exitCode) => run.IsPullRequest
+        ? Invariant($"BacklogLint: pull request #{context.PullRequest!.Number}: {run.Delta.New.Count} new, {run.Delta.Fixed.Count} fixed, {run.Delta.Unchanged.Count} unchanged findings (exit code {exitCode}).")
+        : Invariant($"BacklogLint: {run.Head.Count} findings (exit code {exitCode}).");
+
+    private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
+    {
+        var path = configPath ?? ConfigLoader.Find(location.Folder, location.WorkTree);
+        if (configPath is not null && !File.Exists(configPath))
+            throw new ConfigurationException(configPath, null, "the configuration file does not exist");
+        LogConfig(path ?? "(defaults)");
+        return path is null ? new BacklogLintConfig() : configLoader.Load(path);
+    }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"backloglint: error: {message}");
+        return ExitCodes.UsageOrFailure;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Configuration: {Path}")]
+    private partial void LogConfig(string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Actions context: {Context}")]
+    private partial void LogContext(ActionsContext context);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Neither the head commit nor GITHUB_SHA is in the clone: the working tree is the head")]
+    private partial void LogHeadFromWorkingTree();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{New} new, {Fixed} fixed, {Unchanged} unchanged findings")]
+    private partial void LogDelta(int @new, int @fixed, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Comment: {Action} {Id}; check run requests: {Requests}")]
+    private partial void LogPublished(CommentAction? action, long? id, int requests);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job summary {Path} has no room left (GitHub's limit is 1 MiB): nothing appended")]
+    private partial void LogSummaryFull(string path);
+
+    /// <param name="Head">Every finding of the head, in report order.</param>
+    /// <param name="Changed">The files the pull request changed; null when unknown (or on a push).</param>
+    /// <param name="HeadSha">The commit links and the check run point at.</param>
+    private sealed record RunFindings(FindingDelta Delta, IReadOnlyList<Diagnostic> Head, IReadOnlySet<string>? Changed, int ItemCount, string HeadSha, bool IsPullRequest);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Octokit;
+
+namespace BacklogLint.GitHub;
+
+/// <summary>Turns what went wrong talking to GitHub into one plain sentence for a notice. Text from the server is
+/// reduced to a short run of harmless characters, so that it can neither inject markup nor carry a secret far.</summary>
+public static class GitHubFailure
+{
+    private const int ServerTextLimit = 120;
+
+    /// <summary>A 403 that is not a rate limit: the token may not write here (a fork's pull request, a read-only
+    /// token, missing <c>permissions:</c>).</summary>
+    public static bool IsPermissionDenied(Exception exception) =>
+        exception is ForbiddenException and not RateLimitExceededException and not SecondaryRateLimitExceededException;
+
+    /// <param name="action">What was being done, e.g. "update the pull request comment".</param>
+    public static string Describe(Exception exception, string action) => exception switch
+    {
+        RateLimitExceededException limit => Invariant($"GitHub's rate limit stopped the request to {action} (it resets at {limit.Reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)."),
+        SecondaryRateLimitExceededException => $"GitHub's secondary rate limit stopped the request to {action}, also after retrying.",
+        ForbiddenException forbidden => $"The token may not {action} (403 {ServerText(forbidden)}). Give the workflow `permissions: pull-requests: write` (and `checks: write` for --check-run).",
+        AuthorizationException => $"GitHub refused the token when asked to {action} (401 Unauthorized).",
+        NotFoundException => $"GitHub answered 404 Not Found when asked to {action}: check GITHUB_REPOSITORY, the pull request and GITHUB_API_URL.",
+        ApiValidationException invalid => $"GitHub refused to {action} (422 {ServerText(invalid)}).",
+        ApiException { StatusCode: var status } when (int)status >= 500 || (int)status == 429 =>
+            Invariant($"GitHub failed to {action} ({(int)status} {Reason(status)}), also after retrying."),
+        ApiException api => Invariant($"GitHub answered {(int)api.StatusCode} {Reason(api.StatusCode)} when asked to {action}."),
+        OperationCanceledException or TimeoutException => $"GitHub did not answer in time when asked to {action}.",
+        HttpRequestException => $"GitHub could not be reached to {action} ({Clean(exception.Message)}).",
+        _ => $"GitHub's answer could not be read when asked to {action} ({exception.GetType().Name}).",
+    };
+
+    private static string ServerText(ApiException exception) =>
+        exception.ApiError?.Message is { Length: > 0 } message ? Clean(message) : Reason(exception.StatusCode);
+
+    private static string Reason(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.BadGateway => "Bad Gateway",
+        HttpStatusCode.ServiceUnavailable => "Service Unavailable",
+        HttpStatusCode.GatewayTimeout => "Gateway Timeout",
+        HttpStatusCode.InternalServerError => "Internal Server Error",
+        HttpStatusCode.TooManyRequests => "Too Many Requests",
+        HttpStatusCode.Forbidden => "Forbidden",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Letters, digits, spaces and plain punctuation, at most <see cref="ServerTextLimit"/> characters.</summary>
+    private static string Clean(string text)
+    {
+        var clean = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (clean.Length >= ServerTextLimit) break;
+            if (char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or ':' or ';' or '\'' or '(' or ')' or '-' or '/') clean.Append(c);
+            else if (char.IsWhiteSpace(c) && clean.Length > 0 && clean[^1] != ' ') clean.Append(' ');
+        }
+
+        return clean.ToString().Trim();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

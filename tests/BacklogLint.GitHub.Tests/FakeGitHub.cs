@@ -1,0 +1,530 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BacklogLint.GitHub.Tests;
+
+/// <summary>A GitHub-compatible REST server on 127.0.0.1 (a random port), in process (Kestrel), serving what
+/// BacklogLint calls under <c>/api/v3/</c> (where Octokit puts any API URL but api.github.com): issue comments
+/// (list with Link-header pagination, create, update, delete), check runs (create, update), a pull request's files.
+/// It records every request with its body read raw (Octokit sends JSON as <c>application/x-www-form-urlencoded</c>),
+/// checks the <c>Authorization: Token …</c> header, and fails on demand as GitHub does.</summary>
+internal sealed partial class FakeGitHub : IAsyncDisposable
+{
+    public const string Token = "test-token-not-a-secret";
+    public const string BotLogin = "github-actions[bot]";
+
+    private static readonly DateTimeOffset Epoch = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+    private readonly Lock _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<FailureRule> _failures = [];
+    private readonly List<StoredComment> _comments = [];
+    private readonly List<StoredCheckRun> _checkRuns = [];
+    private readonly Dictionary<int, List<string>> _files = [];
+    private long _nextId = 1000;
+
+    private FakeGitHub(WebApplication app)
+    {
+        _app = app;
+        app.Run(HandleAsync);
+    }
+
+    /// <summary>http://127.0.0.1:port/, the server (as GITHUB_SERVER_URL would be).</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>http://127.0.0.1:port/api/v3, as GITHUB_API_URL is on GitHub Enterprise Server.</summary>
+    public Uri ApiUrl => new(Url, "/api/v3");
+
+    public static async Task<FakeGitHub> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var server = new FakeGitHub(builder.Build());
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Url = new Uri(address);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate) return [.. _requests];
+        }
+    }
+
+    /// <summary>Requests other than reads.</summary>
+    public IReadOnlyList<RecordedRequest> Writes => [.. Requests.Where(r => r.Method != "GET")];
+
+    public IReadOnlyList<StoredComment> Comments(int issue)
+    {
+        lock (_gate) return [.. _comments.Where(c => c.Issue == issue).Select(c => c with { })];
+    }
+
+    public IReadOnlyList<StoredCheckRun> CheckRuns
+    {
+        get
+        {
+            lock (_gate) return [.. _checkRuns];
+        }
+    }
+
+    /// <summary>A comment already on the pull request (someone else's, unless <paramref name="user"/> says so).</summary>
+    public long AddComment(int issue, string body, string user = "octocat")
+    {
+        lock (_gate)
+        {
+            var id = _nextId++;
+            var created = Epoch.AddMinutes(id - 1000);
+            _comments.Add(new StoredComment(id, issue, body, user, created, created));
+            return id;
+        }
+    }
+
+    public void SetPullRequestFiles(int number, params string[] files)
+    {
+        lock (_gate) _files[number] = [.. files];
+    }
+
+    /// <summary>Answers the next <paramref name="times"/> requests that match with <paramref name="failure"/>.</summary>
+    public void Fail(Failure failure, string? method = null, string? pathContains = null, int times = int.MaxValue, int retryAfterSeconds = 1)
+    {
+        lock (_gate) _failures.Add(new FailureRule(method, pathContains, failure, retryAfterSeconds) { Remaining = times });
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var recorded = new RecordedRequest(
+            request.Method, request.Path.Value + request.QueryString.Value, body,
+            request.Headers.Authorization.ToString(), request.ContentType, request.Headers.UserAgent.ToString());
+        FailureRule? failure;
+        lock (_gate)
+        {
+            _requests.Add(recorded);
+            failure = _failures.FirstOrDefault(rule => rule.Remaining > 0 && rule.Matches(recorded));
+            if (failure is not null) failure.Remaining--;
+        }
+
+        if (failure is not null)
+        {
+            await FailAsync(http, failure, recorded);
+            return;
+        }
+
+        if (recorded.Authorization != $"Token {Token}")
+        {
+            await JsonAsync(http, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
+            return;
+        }
+
+        await RouteAsync(http, recorded);
+    }
+
+    private async Task RouteAsync(HttpContext http, RecordedRequest request)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var method = request.Method;
+        if (IssueComments().Match(path) is { Success: true } list)
+        {
+            var issue = int.Parse(list.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (method == "GET") await ListCommentsAsync(http, list.Groups[1].Value, list.Groups[2].Value, issue);
+            else if (method == "POST") await CreateCommentAsync(http, list.Groups[1].Value, list.Groups[2].Value, issue, request.Body);
+            else await NotFoundAsync(http);
+            return;
+        }
+
+        if (Comment().Match(path) is { Success: true } one)
+        {
+            var id = long.Parse(one.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (method == "PATCH") await UpdateCommentAsync(http, one.Groups[1].Value, one.Groups[2].Value, id, request.Body);
+            else if (method == "DELETE") await DeleteCommentAsync(http, id);
+            else await NotFoundAsync(http);
+            return;
+        }
+
+        if (CheckRunsPath().Match(path) is { Success: true } && method == "POST")
+        {
+            await CreateCheckRunAsync(http, request.Body);
+            return;
+        }
+
+        if (CheckRunPath().Match(path) is { Success: true } run && method == "PATCH")
+        {
+            await UpdateCheckRunAsync(http, long.Parse(run.Groups[3].Value, CultureInfo.InvariantCulture), request.Body);
+            return;
+        }
+
+        if (PullFiles().Match(path) is { Success: true } files && method == "GET")
+        {
+            await ListFilesAsync(http, int.Parse(files.Groups[3].Value, CultureInfo.InvariantCulture));
+            return;
+        }
+
+        await NotFoundAsync(http);
+    }
+
+    private async Task ListCommentsAsync(HttpContext http, string owner, string name, int issue)
+    {
+        var perPage = Math.Clamp(QueryInt(http, "per_page") ?? 30, 1, 100);
+        var page = Math.Max(1, QueryInt(http, "page") ?? 1);
+        List<StoredComment> all;
+        lock (_gate) all = [.. _comments.Where(c => c.Issue == issue).OrderBy(c => c.Id)];
+        var pages = Math.Max(1, (all.Count + perPage - 1) / perPage);
+        var links = new List<string>();
+        string PageUrl(int number) => $"{Url.ToString().TrimEnd('/')}{http.Request.Path.Value}?per_page={perPage}&page={number}";
+        if (page < pages) links.Add($"<{PageUrl(page + 1)}>; rel=\"next\"");
+        if (page < pages) links.Add($"<{PageUrl(pages)}>; rel=\"last\"");
+        if (page > 1) links.Add($"<{PageUrl(1)}>; rel=\"first\"");
+        if (page > 1) links.Add($"<{PageUrl(page - 1)}>; rel=\"prev\"");
+        if (links.Count > 0) http.Response.Headers.Link = string.Join(", ", links);
+        var array = new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage).Select(c => (JsonNode)CommentJson(c, owner, name))]);
+        await JsonAsync(http, 200, array);
+    }
+
+    private async Task CreateCommentAsync(HttpContext http, string owner, string name, int issue, string body)
+    {
+        if (ReadString(body, "body") is not { } text)
+        {
+            await UnprocessableAsync(http);
+            return;
+        }
+
+        StoredComment comment;
+        lock (_gate)
+        {
+            var id = _nextId++;
+            var created = Epoch.AddMinutes(id - 1000);
+            comment = new StoredComment(id, issue, text, BotLogin, created, created);
+            _comments.Add(comment);
+        }
+
+        await JsonAsync(http, 201, CommentJson(comment, owner, name));
+    }
+
+    private async Task UpdateCommentAsync(HttpContext http, string owner, string name, long id, string body)
+    {
+        if (ReadString(body, "body") is not { } text)
+        {
+            await UnprocessableAsync(http);
+            return;
+        }
+
+        StoredComment? updated = null;
+        lock (_gate)
+        {
+            var index = _comments.FindIndex(c => c.Id == id);
+            if (index >= 0)
+            {
+                updated = _comments[index] with { Body = text, UpdatedAt = _comments[index].UpdatedAt.AddSeconds(1), Updates = _comments[index].Updates + 1 };
+                _comments[index] = updated;
+            }
+        }
+
+        if (updated is null) await NotFoundAsync(http);
+        else await JsonAsync(http, 200, CommentJson(updated, owner, name));
+    }
+
+    private async Task DeleteCommentAsync(HttpContext http, long id)
+    {
+        bool removed;
+        lock (_gate) removed = _comments.RemoveAll(c => c.Id == id) > 0;
+        if (!removed)
+        {
+            await NotFoundAsync(http);
+            return;
+        }
+
+        http.Response.StatusCode = 204;
+    }
+
+    private async Task CreateCheckRunAsync(HttpContext http, string body)
+    {
+        var json = JsonNode.Parse(body)!.AsObject();
+        StoredCheckRun run;
+        lock (_gate)
+        {
+            run = new StoredCheckRun(_nextId++, (string)json["name"]!, (string)json["head_sha"]!);
+            Apply(run, json);
+            _checkRuns.Add(run);
+        }
+
+        await JsonAsync(http, 201, CheckRunJson(run));
+    }
+
+    private async Task UpdateCheckRunAsync(HttpContext http, long id, string body)
+    {
+        var json = JsonNode.Parse(body)!.AsObject();
+        StoredCheckRun? run;
+        lock (_gate)
+        {
+            run = _checkRuns.FirstOrDefault(r => r.Id == id);
+            if (run is not null) Apply(run, json);
+        }
+
+        if (run is null) await NotFoundAsync(http);
+        else await JsonAsync(http, 200, CheckRunJson(run));
+    }
+
+    private static void Apply(StoredCheckRun run, JsonObject json)
+    {
+        if (json["status"] is { } status) run.Status = (string)status!;
+        if (json["conclusion"] is { } conclusion) run.Conclusion = (string?)conclusion;
+        if (json["output"] is JsonObject output)
+        {
+            run.Title = (string?)output["title"];
+            run.Summary = (string?)output["summary"];
+            if (output["annotations"] is JsonArray annotations) run.Annotations.AddRange(annotations.Select(a => a!.DeepClone().AsObject()));
+        }
+    }
+
+    private async Task ListFilesAsync(HttpContext http, int number)
+    {
+        List<string> files;
+        lock (_gate) files = _files.TryGetValue(number, out var known) ? [.. known] : [];
+        var array = new JsonArray([.. files.Select(file => (JsonNode)new JsonObject
+        {
+            ["sha"] = "0000000000000000000000000000000000000000",
+            ["filename"] = file,
+            ["status"] = "modified",
+            ["additions"] = 1,
+            ["deletions"] = 0,
+            ["changes"] = 1,
+        })]);
+        await JsonAsync(http, 200, array);
+    }
+
+    private static async Task FailAsync(HttpContext http, FailureRule rule, RecordedRequest request)
+    {
+        var retryAfter = rule.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        switch (rule.Failure)
+        {
+            case Failure.ResourceNotAccessible:
+                await JsonAsync(http, 403, Error("Resource not accessible by integration"));
+                break;
+            case Failure.Unprocessable:
+                await UnprocessableAsync(http);
+                break;
+            case Failure.BadGateway:
+                http.Response.Headers.RetryAfter = retryAfter;
+                await JsonAsync(http, 502, Error("Server Error"));
+                break;
+            case Failure.BadGatewayWithoutRetryAfter:
+                await JsonAsync(http, 502, Error("Server Error"));
+                break;
+            case Failure.TooManyRequests:
+                http.Response.Headers.RetryAfter = retryAfter;
+                await JsonAsync(http, 429, Error("Too many requests"));
+                break;
+            case Failure.SecondaryRateLimit:
+                http.Response.Headers.RetryAfter = retryAfter;
+                await JsonAsync(http, 403, Error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."));
+                break;
+            case Failure.SecondaryRateLimitWithoutRetryAfter:
+                await JsonAsync(http, 403, Error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."));
+                break;
+            case Failure.PrimaryRateLimit:
+                http.Response.Headers["x-ratelimit-limit"] = "1000";
+                http.Response.Headers["x-ratelimit-remaining"] = "0";
+                http.Response.Headers["x-ratelimit-reset"] = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + rule.RetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
+                await JsonAsync(http, 403, Error("API rate limit exceeded for installation ID 1."));
+                break;
+            case Failure.MalformedJson:
+                http.Response.StatusCode = request.Method == "POST" ? 201 : 200;
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await http.Response.WriteAsync("{\"id\": 12, \"body\": \"trunc", http.RequestAborted);
+                break;
+            case Failure.Unauthorized:
+                await JsonAsync(http, 401, Error("Bad credentials"));
+                break;
+            case Failure.NotFound:
+                await NotFoundAsync(http);
+                break;
+            case Failure.EchoAuthorization:
+                // A hostile or broken server that repeats the credentials back: they must not reach any output.
+                http.Response.Headers.RetryAfter = "0";
+                await JsonAsync(http, 502, Error($"upstream refused {request.Authorization} for {request.Path}"));
+                break;
+            case Failure.Hang:
+                await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                break;
+            default:
+                throw new InvalidOperationException(rule.Failure.ToString());
+        }
+    }
+
+    private JsonObject CommentJson(StoredComment comment, string owner, string name) => new()
+    {
+        ["id"] = comment.Id,
+        ["node_id"] = $"IC_{comment.Id}",
+        ["url"] = $"{Url}api/v3/repos/{owner}/{name}/issues/comments/{comment.Id}",
+        ["html_url"] = $"{Url}{owner}/{name}/pull/{comment.Issue}#issuecomment-{comment.Id}",
+        ["issue_url"] = $"{Url}api/v3/repos/{owner}/{name}/issues/{comment.Issue}",
+        ["body"] = comment.Body,
+        ["user"] = new JsonObject { ["login"] = comment.User, ["id"] = 41898282, ["type"] = comment.User.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" },
+        ["created_at"] = comment.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["updated_at"] = comment.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["author_association"] = "NONE",
+    };
+
+    private JsonObject CheckRunJson(StoredCheckRun run) => new()
+    {
+        ["id"] = run.Id,
+        ["node_id"] = $"CR_{run.Id}",
+        ["head_sha"] = run.HeadSha,
+        ["name"] = run.Name,
+        ["status"] = run.Status,
+        ["conclusion"] = run.Conclusion,
+        ["url"] = $"{Url}api/v3/repos/acme/planning/check-runs/{run.Id}",
+        ["html_url"] = $"{Url}acme/planning/runs/{run.Id}",
+        ["started_at"] = Epoch.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["output"] = new JsonObject { ["title"] = run.Title, ["summary"] = run.Summary, ["annotations_count"] = run.Annotations.Count },
+        ["pull_requests"] = new JsonArray(),
+    };
+
+    private static JsonObject Error(string message) =>
+        new() { ["message"] = message, ["documentation_url"] = "https://docs.github.com/rest" };
+
+    private static Task NotFoundAsync(HttpContext http) => JsonAsync(http, 404, Error("Not Found"));
+
+    private static Task UnprocessableAsync(HttpContext http) =>
+        JsonAsync(http, 422, new JsonObject { ["message"] = "Validation Failed", ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "custom", ["message"] = "body is too long" }) });
+
+    private static async Task JsonAsync(HttpContext http, int status, JsonNode body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+    }
+
+    private static int? QueryInt(HttpContext http, string key) =>
+        int.TryParse(http.Request.Query[key].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string? ReadString(string json, string key)
+    {
+        try
+        {
+            return JsonNode.Parse(json)?[key]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/issues/(\d+)/comments$")]
+    private static partial Regex IssueComments();
+
+    [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/issues/comments/(\d+)$")]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/check-runs$")]
+    private static partial Regex CheckRunsPath();
+
+    [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/check-runs/(\d+)$")]
+    private static partial Regex CheckRunPath();
+
+    [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/pulls/(\d+)/files$")]
+    private static partial Regex PullFiles();
+
+    private sealed record FailureRule(string? Method, string? PathContains, Failure Failure, int RetryAfterSeconds)
+    {
+        public int Remaining { get; set; }
+
+        public bool Matches(RecordedRequest request) =>
+            (Method is null || Method == request.Method) && (PathContains is null || request.Path.Contains(PathContains, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>How <see cref="FakeGitHub"/> fails a request, as GitHub does.</summary>
+public enum Failure
+{
+    /// <summary>403 "Resource not accessible by integration": a fork's or a read-only token.</summary>
+    ResourceNotAccessible,
+
+    /// <summary>422 Validation Failed.</summary>
+    Unprocessable,
+
+    /// <summary>502 with Retry-After.</summary>
+    BadGateway,
+
+    BadGatewayWithoutRetryAfter,
+
+    /// <summary>429 with Retry-After.</summary>
+    TooManyRequests,
+
+    /// <summary>403 "You have exceeded a secondary rate limit" with Retry-After.</summary>
+    SecondaryRateLimit,
+
+    SecondaryRateLimitWithoutRetryAfter,
+
+    /// <summary>403 with x-ratelimit-remaining: 0 and x-ratelimit-reset in RetryAfterSeconds.</summary>
+    PrimaryRateLimit,
+
+    /// <summary>200/201 with a truncated JSON body.</summary>
+    MalformedJson,
+
+    /// <summary>401 Bad credentials.</summary>
+    Unauthorized,
+
+    NotFound,
+
+    /// <summary>502 whose message repeats the request's Authorization header.</summary>
+    EchoAuthorization,
+
+    /// <summary>No answer for 30 s (until the client gives up).</summary>
+    Hang,
+}
+
+/// <summary>One request as the server received it; <paramref name="Body"/> is raw.</summary>
+internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization, string? ContentType, string UserAgent)
+{
+    public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
+
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>A comment the server holds.</summary>
+internal sealed record StoredComment(long Id, int Issue, string Body, string User, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Updates = 0);
+
+/// <summary>A check run the server holds, with every annotation sent to it.</summary>
+internal sealed class StoredCheckRun(long id, string name, string headSha)
+{
+    public long Id { get; } = id;
+
+    public string Name { get; } = name;
+
+    public string HeadSha { get; } = headSha;
+
+    public string Status { get; set; } = "queued";
+
+    public string? Conclusion { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Summary { get; set; }
+
+    public List<JsonObject> Annotations { get; } = [];
+}
