@@ -54,7 +54,8 @@ internal static class MarkdownLayout
     /// <param name="header">Always shown (cut at a line end only when even it does not fit).</param>
     /// <param name="reading">The sections in the order they are shown.</param>
     /// <param name="importance">The same sections in the order they get room, each with the largest share of the
-    /// room (after header and footer) it may take.</param>
+    /// room (after header and footer) it may take. Once a section with a share of 1 is cut, the ones after it get
+    /// no room.</param>
     /// <param name="footer">What to say about <c>n</c> entries left out; shorter for smaller <c>n</c>.</param>
     public static string Compose(int maxLength, string header, IReadOnlyList<MarkdownSection> reading,
         IReadOnlyList<(MarkdownSection Section, double Share)> importance, Func<int, string> footer)
@@ -62,7 +63,14 @@ internal static class MarkdownLayout
         var room = maxLength - header.Length - footer(reading.Sum(section => section.Omitted)).Length;
         if (room < 0) return Cut(header, maxLength - Shortened.Length) + Shortened;
         var budget = room;
-        foreach (var (section, share) in importance) budget -= section.Fit(Math.Min(budget, (int)(room * share)));
+        foreach (var (section, share) in importance)
+        {
+            budget -= section.Fit(Math.Min(budget, (int)(room * share)));
+            // A list that may take all the room and still did not fit whole ends the filling: a reader should never
+            // see fixed or unchanged findings in place of new ones that were left out.
+            if (share >= 1 && section.Omitted > 0) break;
+        }
+
 
         var text = new StringBuilder(Math.Min(maxLength, 1 << 16));
         text.Append(header);

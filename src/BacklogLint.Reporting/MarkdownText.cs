@@ -66,8 +66,8 @@ public static class MarkdownText
     }
 
     /// <summary>A URL that is safe as a Markdown link destination and inside a table cell: characters outside the
-    /// URL's own set (spaces, parentheses, angle brackets, quotes, backticks, <c>|</c>, backslashes, controls and
-    /// non-ASCII) are percent-encoded as UTF-8.</summary>
+    /// URL's own set (spaces, parentheses, square and angle brackets, quotes, backticks, <c>|</c>, backslashes,
+    /// controls and non-ASCII) are percent-encoded as UTF-8.</summary>
     public static string Url(string url)
     {
         var encoded = new StringBuilder(url.Length);

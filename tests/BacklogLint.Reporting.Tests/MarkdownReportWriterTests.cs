@@ -280,6 +280,19 @@ public sealed partial class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void Fixed_findings_do_not_take_the_place_of_new_ones_left_out()
+    {
+        var report = Report(Many(50, "NEW"), [Finding("BL0101", message: "short", fingerprint: "f")], [Finding("BL0301", message: "short", fingerprint: "u")]);
+
+        var markdown = MarkdownReportWriter.Write(report, 1_200);
+
+        markdown.ShouldContain("more new\n");
+        markdown.ShouldNotContain("fixed finding");
+        markdown.ShouldNotContain("unchanged finding");
+        markdown.ShouldContain("did not fit");
+    }
+
+    [Fact]
     public void Tables_take_only_their_share_of_the_room()
     {
         var owners = Enumerable.Range(0, 5000).Select(i => Finding("BL0001", owner: $"@owner{i}", fingerprint: $"o{i}")).ToList();
