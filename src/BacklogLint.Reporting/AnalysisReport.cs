@@ -1,3 +1,4 @@
+using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Reporting;
@@ -9,6 +10,10 @@ public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int I
 
     /// <summary>Findings silenced by suppression directives (not in <see cref="Diagnostics"/>).</summary>
     public int SuppressedCount { get; init; }
+
+    /// <summary>The suppressed findings themselves, with their directives, for formats that show suppressions (SARIF).
+    /// May be empty while <see cref="SuppressedCount"/> is not: a writer that only counts needs no more.</summary>
+    public IReadOnlyList<SuppressedDiagnostic> Suppressed { get; init; } = [];
 
     /// <summary>Findings accepted by the baseline (not in <see cref="Diagnostics"/>).</summary>
     public int BaselinedCount { get; init; }

@@ -1,9 +1,11 @@
-using System.Text;
+using System.Globalization;
+using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Reporting;
 
-/// <summary>The Markdown of the PR comment and the step summary. STUB: replaced by the full writer (counts by rule
-/// and owner, links to lines, details folding, escaping, size limit).</summary>
+/// <summary>The Markdown of the PR comment and the step summary (DESIGN §4), and of <c>check --format markdown</c>:
+/// a headline, counts by rule and by owner, the findings with links to their lines, and whatever does not fit
+/// left out with a pointer to the full list. Every piece of item text goes through <see cref="MarkdownText"/>.</summary>
 public static class MarkdownReportWriter
 {
     /// <summary>The hidden marker by which the one BacklogLint comment of a pull request is found again.</summary>
@@ -12,12 +14,187 @@ public static class MarkdownReportWriter
     /// <summary>GitHub refuses comment bodies longer than this (characters).</summary>
     public const int CommentLimit = 65_536;
 
-    /// <summary>The body, starting with <see cref="CommentMarker"/>, never longer than <paramref name="maxLength"/>.</summary>
+    /// <summary>GitHub takes at most 1 MiB of step summary per step; a character is at most 3 UTF-8 bytes (a surrogate
+    /// pair, 4 bytes for 2), so this many characters always fit.</summary>
+    public const int StepSummaryLimit = 1024 * 1024 / 3;
+
+    /// <summary>The smallest length <see cref="Write"/> accepts: the marker and a headline.</summary>
+    public const int MinimumLength = 200;
+
+    private const string FullListInSummary =
+        "The full list is in the step summary of this workflow run and in the output of `backloglint check`.";
+
+    /// <summary>The PR comment: starts with <see cref="CommentMarker"/>, never longer than <paramref name="maxLength"/>.</summary>
     public static string Write(PullRequestReport report, int maxLength = CommentLimit)
     {
-        var text = new StringBuilder();
-        text.Append(CommentMarker).Append('\n');
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"BacklogLint: {report.Delta.New.Count} new, {report.Delta.Fixed.Count} fixed, {report.Delta.Unchanged.Count} unchanged.\n");
-        return text.Length <= maxLength ? text.ToString() : text.ToString()[..maxLength];
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinimumLength);
+        var delta = report.Delta;
+        var header = $"{CommentMarker}\n## {PullRequestHeadline(delta.New.Count, delta.Fixed.Count, delta.Unchanged.Count)}\n\n"
+            + Invariant($"Checked {Plural(report.ItemCount, "item")} at {MarkdownText.Escape(Short(report.HeadSha))} with BacklogLint {MarkdownText.Escape(report.ToolVersion, 50)}.\n\n");
+
+        var notices = new MarkdownSection("", [.. report.Notices.Select(notice => $"> {MarkdownText.Escape(notice)}\n\n")],
+            n => Invariant($"> {Plural(n, "more notice")} not shown.\n\n"));
+        var byRule = RuleTable(["New", "Fixed", "Unchanged"], delta.New, delta.Fixed, delta.Unchanged);
+        var byOwner = OwnerTable(["New", "Fixed", "Unchanged"], delta.New, delta.Fixed, delta.Unchanged);
+        var links = new LineLinks(report.RepositoryUrl, report.HeadSha);
+        var added = new MarkdownSection(
+            Invariant($"### {Plural(delta.New.Count, "new finding")}\n\n"),
+            [.. Ordered(delta.New).Select(d => Entry(d, links.To(d)))],
+            n => Invariant($"- … and {n} more new\n"),
+            "\n");
+        var fixedSection = new MarkdownSection(
+            Invariant($"### {Plural(delta.Fixed.Count, "fixed finding")}\n\n"),
+            [.. Ordered(delta.Fixed).Select(d => Entry(d, location: null, at: Place(d)))],
+            n => Invariant($"- … and {n} more fixed\n"),
+            "\n");
+        var unchanged = new MarkdownSection(
+            Invariant($"<details><summary>{Plural(delta.Unchanged.Count, "unchanged finding")}</summary>\n\n"),
+            [.. Ordered(delta.Unchanged).Select(d => Entry(d, links.To(d)))],
+            n => Invariant($"- … and {n} more unchanged\n"),
+            "\n</details>\n");
+
+        return MarkdownLayout.Compose(maxLength, header,
+            reading: [notices, byRule, byOwner, added, fixedSection, unchanged],
+            importance: [(notices, 0.2), (byRule, 0.2), (byOwner, 0.15), (added, 1), (fixedSection, 1), (unchanged, 1)],
+            footer: n => Invariant($"\n---\n_{Plural(n, "entry", "entries")} did not fit in this comment. {FullListInSummary}_\n"));
+    }
+
+    /// <summary>A whole run (<c>check --format markdown</c>, or the step summary of a push): the same layout without
+    /// new/fixed, and locations as text (there is no commit to link to).</summary>
+    public static string WriteSummary(AnalysisReport report, int maxLength = StepSummaryLimit)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinimumLength);
+        var visible = report.Visible.ToList();
+        var header = $"## {SummaryHeadline(visible)}\n\n"
+            + Invariant($"Checked {Plural(report.ItemCount, "item")} in {Plural(report.FileCount, "Markdown file")} with BacklogLint {MarkdownText.Escape(report.ToolVersion, 50)}.")
+            + (report.SuppressedCount > 0 || report.BaselinedCount > 0
+                ? Invariant($" Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.")
+                : "")
+            + "\n\n";
+
+        var byRule = RuleTable(["Findings"], visible);
+        var byOwner = OwnerTable(["Findings"], visible);
+        var findings = new MarkdownSection(
+            "### Findings\n\n",
+            [.. Ordered(visible).Select(d => Entry(d, location: null, at: Place(d)))],
+            n => Invariant($"- … and {n} more\n"),
+            "\n");
+        return MarkdownLayout.Compose(maxLength, header,
+            reading: [byRule, byOwner, findings],
+            importance: [(byRule, 0.2), (byOwner, 0.15), (findings, 1)],
+            footer: n => Invariant($"\n---\n_{Plural(n, "entry", "entries")} did not fit in this report. Run `backloglint check` for the full list._\n"));
+    }
+
+    /// <summary>The headline of a PR: what it added, or plainly that it added nothing (and whether anything is left).</summary>
+    public static string PullRequestHeadline(int added, int fixedCount, int unchanged) => (added, fixedCount, unchanged) switch
+    {
+        ( > 0, _, _) => Invariant($"BacklogLint: {Plural(added, "new finding")}, {fixedCount} fixed, {unchanged} unchanged"),
+        (0, > 0, 0) => Invariant($"BacklogLint: ✅ this pull request adds no findings and fixes {Plural(fixedCount, "finding")}; none are left"),
+        (0, 0, 0) => "BacklogLint: ✅ this pull request adds no findings; none are left",
+        _ => Invariant($"BacklogLint: ✅ this pull request adds no new findings ({fixedCount} fixed, {unchanged} unchanged)"),
+    };
+
+    private static string SummaryHeadline(List<Diagnostic> visible)
+    {
+        if (visible.Count == 0) return "BacklogLint: ✅ no findings";
+        var bySeverity = visible.GroupBy(d => d.Severity).OrderBy(g => g.Key).Select(g => Plural(g.Count(), Noun(g.Key)));
+        return $"BacklogLint: {Plural(visible.Count, "finding")} ({string.Join(", ", bySeverity)})";
+    }
+
+    /// <summary>Counts per rule, one column per list; rows with the most in the first column first.</summary>
+    private static MarkdownSection RuleTable(string[] columns, params IReadOnlyList<Diagnostic>[] lists)
+    {
+        var rules = lists.SelectMany(list => list).Select(d => d.Descriptor).DistinctBy(d => d.Id).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var rows = Counts(lists, d => d.Id)
+            .Select(row => $"| {MarkdownText.Link(row.Key, rules[row.Key].HelpUri.AbsoluteUri)} | {MarkdownText.Escape(rules[row.Key].Title)} | {Cells(row.Counts)} |\n")
+            .ToList();
+        return Table("### By rule\n\n", $"| Rule | Title | {string.Join(" | ", columns)} |\n| --- | --- |{Alignments(columns)}\n", rows, "rule");
+    }
+
+    /// <summary>Counts per owner (<see cref="AnalysisReport.OwnerOf"/>), one column per list.</summary>
+    private static MarkdownSection OwnerTable(string[] columns, params IReadOnlyList<Diagnostic>[] lists)
+    {
+        var rows = Counts(lists, AnalysisReport.OwnerOf)
+            .Select(row => $"| {MarkdownText.Escape(row.Key, 100)} | {Cells(row.Counts)} |\n")
+            .ToList();
+        return Table("### By owner\n\n", $"| Owner | {string.Join(" | ", columns)} |\n| --- |{Alignments(columns)}\n", rows, "owner");
+    }
+
+    /// <summary>Per key, how many findings of each list have it: most in the first list first, then most in all.</summary>
+    private static IEnumerable<(string Key, int[] Counts)> Counts(IReadOnlyList<Diagnostic>[] lists, Func<Diagnostic, string> key)
+    {
+        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var i = 0; i < lists.Length; i++)
+        {
+            foreach (var diagnostic in lists[i])
+            {
+                var name = key(diagnostic);
+                if (!counts.TryGetValue(name, out var row)) counts[name] = row = new int[lists.Length];
+                row[i]++;
+            }
+        }
+
+        return counts.Select(entry => (entry.Key, entry.Value))
+            .OrderByDescending(row => row.Value[0]).ThenByDescending(row => row.Value.Sum()).ThenBy(row => row.Key, StringComparer.Ordinal);
+    }
+
+    private static MarkdownSection Table(string heading, string columns, List<string> rows, string noun) =>
+        new(heading + columns, rows, n => Invariant($"| … {Plural(n, "more " + noun)} |\n"), "\n");
+
+    private static string Cells(int[] counts) => string.Join(" | ", counts.Select(count => count.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Alignments(string[] columns) => string.Concat(columns.Select(_ => " ---: |"));
+
+    /// <summary>Most severe first, then in report order.</summary>
+    private static IEnumerable<Diagnostic> Ordered(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Severity).ThenBy(d => d, DiagnosticOrder.Instance);
+
+    /// <summary>One list item: severity, rule (linked to its page), message, and where (a link, or text).</summary>
+    private static string Entry(Diagnostic diagnostic, string? location, string? at = null)
+    {
+        var where = location ?? (at is null ? "" : MarkdownText.Escape(at, 300));
+        return $"- {Icon(diagnostic.Severity)} **{Noun(diagnostic.Severity)}** {MarkdownText.Link(diagnostic.Id, diagnostic.Descriptor.HelpUri.AbsoluteUri)}: "
+            + $"{MarkdownText.Escape(diagnostic.Message)}{(where.Length == 0 ? "" : " — " + where)}\n";
+    }
+
+    /// <summary><c>path:line</c>, or "repository" for a finding about the repository as a whole.</summary>
+    private static string Place(Diagnostic diagnostic) => diagnostic switch
+    {
+        { Path: null } => "(repository)",
+        { Span: { } span } => Invariant($"{diagnostic.Path}:{span.Line}"),
+        _ => diagnostic.Path,
+    };
+
+    private static string Icon(Severity severity) => severity switch
+    {
+        Severity.Error => "🛑",
+        Severity.Warning => "⚠️",
+        _ => "💡",
+    };
+
+    private static string Noun(Severity severity) => severity == Severity.Suggestion ? "suggestion" : severity.ToName();
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    private static string Plural(int count, string noun, string? plural = null) =>
+        Invariant($"{count} {(count == 1 ? noun : plural ?? noun + "s")}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Links to a finding's lines at the head commit: <c>{repo}/blob/{sha}/{path}#L3</c> or <c>#L3-L5</c>.</summary>
+    private sealed class LineLinks(string repositoryUrl, string headSha)
+    {
+        private readonly string _base = Invariant($"{repositoryUrl.TrimEnd('/')}/blob/{Uri.EscapeDataString(headSha)}/");
+
+        public string? To(Diagnostic diagnostic)
+        {
+            if (diagnostic.Path is not { } path) return MarkdownText.Escape("(repository)");
+            var url = _base + SarifReportWriter.RelativeUri(path);
+            if (diagnostic.Span is not { } span) return MarkdownText.Link(path, url);
+            var lines = span.EndLine > span.Line ? Invariant($"#L{span.Line}-L{span.EndLine}") : Invariant($"#L{span.Line}");
+            return MarkdownText.Link(Invariant($"{path}:{span.Line}"), url + lines);
+        }
     }
 }

@@ -40,6 +40,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         var report = new AnalysisReport(standing, analysis.Repository.Items.Count, analysis.Repository.Files.Count, ToolVersion)
         {
             SuppressedCount = analysis.Result.Suppressed.Count,
+            Suppressed = analysis.Result.Suppressed,
             BaselinedCount = comparison?.Baselined.Count ?? 0,
             FixedSinceBaselineCount = comparison?.Gone.Count ?? 0,
         };

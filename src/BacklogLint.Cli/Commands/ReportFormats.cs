@@ -6,19 +6,40 @@ namespace BacklogLint.Cli.Commands;
 /// <summary>The <c>--format</c> values and their writers.</summary>
 internal static class ReportFormats
 {
-    public static string[] Names { get; } = ["text", "json"];
+    public static string[] Names { get; } = ["text", "json", "sarif", "github", "markdown"];
 
     public static void Write(string format, AnalysisReport report, Stream stream)
     {
-        if (format == "json")
+        switch (format)
         {
-            JsonReportWriter.Write(stream, report);
-            stream.WriteByte((byte)'\n');
-            stream.Flush();
-            return;
+            case "json":
+                JsonReportWriter.Write(stream, report);
+                EndWithNewLine(stream);
+                return;
+            case "sarif":
+                SarifReportWriter.Write(stream, report);
+                EndWithNewLine(stream);
+                return;
         }
 
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-        TextReportWriter.Write(writer, report);
+        switch (format)
+        {
+            case "github":
+                WorkflowCommandWriter.Write(writer, report.Visible);
+                break;
+            case "markdown":
+                writer.Write(MarkdownReportWriter.WriteSummary(report));
+                break;
+            default:
+                TextReportWriter.Write(writer, report);
+                break;
+        }
+    }
+
+    private static void EndWithNewLine(Stream stream)
+    {
+        stream.WriteByte((byte)'\n');
+        stream.Flush();
     }
 }

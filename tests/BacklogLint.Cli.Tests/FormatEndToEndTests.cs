@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BacklogLint.Reporting;
+using BacklogLint.Testing;
+using NJsonSchema;
+
+namespace BacklogLint.Cli.Tests;
+
+/// <summary>The real tool writing SARIF, workflow commands and Markdown for a repository whose items try to inject
+/// commands, markup and mentions through every field that reaches a message.</summary>
+public sealed class FormatEndToEndTests : IDisposable
+{
+    private static readonly string SarifSchemaPath = SourceTree.PathOf("tests", "BacklogLint.Reporting.Tests", "Schemas", "sarif-schema-2.1.0.json");
+
+    private readonly TestRepository _repository = TestRepository.Create();
+
+    public FormatEndToEndTests()
+    {
+        _repository
+            .Write(".backloglint.yml", """
+                roster:
+                  teams:
+                    payments: { members: ["@alice"] }
+                    sre: { members: ["@carol"] }
+                """)
+            .Write("backlog/PAY-1.md", """
+                ---
+                id: "PAY-1\n::error::pwned %0A"
+                title: "Hostile\n::set-output name=x::y"
+                status: in-progress
+                team: payments
+                depends-on: ["GHOST-9 <script>alert(1)</script> @everyone | `x` [l](https://evil.example) ::stop-commands::tok"]
+                ---
+                # Hostile
+                """)
+            .Write("backlog/PAY-2.md", """
+                ---
+                id: PAY-2
+                status: todo
+                owner: "@everyone"
+                ---
+                # Second
+
+                ## Agreements
+                - 2025-01-02 @payments @sre: ``` @alice ``` <script>alert(2)</script> email@example.com @org/team review-by: 2025-02-01
+                """)
+            .Write("backlog/PAY-3.md", """
+                ---
+                id: PAY-3
+                status: in-progress
+                team: sre
+                suppress: { BL0001: "waiting on @everyone <script>alert(3)</script>\n::error::suppressed" }
+                ---
+                # Suppressed
+                """);
+        _repository.Commit("2025-01-05", "alice");
+        // A shallow clone: the tool says so once, as a finding about the repository as a whole (BL9001).
+        _repository.MakeShallow();
+    }
+
+    public void Dispose() => _repository.Dispose();
+
+    private Task<ProcessResult> Check(string format) =>
+        BackloglintProcess.RunAsync("check", _repository.Path, "--format", format, "--now", "2026-11-23");
+
+    [Fact]
+    public async Task Sarif_is_valid_by_the_official_schema_and_carries_every_finding()
+    {
+        var result = await Check("sarif");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldBeEmpty();
+        var schema = await JsonSchema.FromFileAsync(SarifSchemaPath, TestContext.Current.CancellationToken);
+        var errors = schema.Validate(result.Stdout);
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        var run = json.RootElement.GetProperty("runs")[0];
+        run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString().ShouldBe("BacklogLint");
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var ids = results.Select(r => r.GetProperty("ruleId").GetString()).ToList();
+        ids.ShouldContain("BL0001");
+        ids.ShouldContain("BL0401");
+        ids.ShouldContain("BL0101");
+
+        var repositoryWide = results.Single(r => r.GetProperty("ruleId").GetString() == "BL9001");
+        repositoryWide.TryGetProperty("locations", out _).ShouldBeFalse();
+
+        var missingOwner = results.Single(r => r.GetProperty("ruleId").GetString() == "BL0001" && !r.TryGetProperty("suppressions", out _));
+        missingOwner.GetProperty("message").GetProperty("text").GetString()!.ShouldContain("PAY-1\n::error::pwned %0A");
+        var location = missingOwner.GetProperty("locations")[0].GetProperty("physicalLocation");
+        location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("backlog/PAY-1.md");
+        location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString().ShouldBe("%SRCROOT%");
+        location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBeGreaterThan(0);
+        missingOwner.GetProperty("partialFingerprints").GetProperty("backloglint/v1").GetString().ShouldNotBeNullOrEmpty();
+
+        var suppressed = results.Single(r => r.TryGetProperty("suppressions", out _));
+        suppressed.GetProperty("ruleId").GetString().ShouldBe("BL0001");
+        suppressed.GetProperty("suppressions")[0].GetProperty("kind").GetString().ShouldBe("inSource");
+        suppressed.GetProperty("suppressions")[0].GetProperty("justification").GetString()
+            .ShouldBe("waiting on @everyone <script>alert(3)</script>\n::error::suppressed");
+    }
+
+    [Fact]
+    public async Task Sarif_written_to_a_file_is_the_same_log()
+    {
+        var output = Path.Combine(_repository.Path, "findings.sarif");
+
+        var result = await BackloglintProcess.RunAsync("check", _repository.Path, "--format", "sarif", "--now", "2026-11-23", "--output", output);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stdout.ShouldBeEmpty();
+        var schema = await JsonSchema.FromFileAsync(SarifSchemaPath, TestContext.Current.CancellationToken);
+        schema.Validate(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Github_format_is_one_workflow_command_per_finding_and_nothing_else()
+    {
+        var json = await Check("json");
+        var github = await Check("github");
+
+        github.ExitCode.ShouldBe(1, github.ToString());
+        github.Stderr.ShouldBeEmpty();
+        using var document = JsonDocument.Parse(json.Stdout);
+        var findings = document.RootElement.GetProperty("diagnostics").GetArrayLength();
+        var lines = github.Stdout.TrimEnd('\n').Split('\n');
+        lines.Length.ShouldBe(findings);
+        foreach (var line in lines) line.ShouldMatch(@"^::(error|warning|notice) (file=[^,:]+,line=\d+,endLine=\d+,(col=\d+,endColumn=\d+,)?)?title=BL\d{4}%3A [^:]*::");
+        github.Stdout.ShouldNotContain("\n::error::pwned");
+        github.Stdout.ShouldNotContain("\n::stop-commands");
+        github.Stdout.ShouldNotContain("\n::set-output");
+        github.Stdout.ShouldContain("PAY-1%0A::error::pwned %250A");
+        github.Stdout.ShouldNotContain("::suppressed");
+    }
+
+    [Fact]
+    public async Task Markdown_format_escapes_item_text_and_pings_nobody()
+    {
+        var result = await Check("markdown");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldBeEmpty();
+        var markdown = result.Stdout;
+        markdown.ShouldStartWith("## BacklogLint: ");
+        markdown.ShouldContain("### By rule");
+        markdown.ShouldContain("### By owner");
+        markdown.ShouldContain("\\(repository\\)");
+        markdown.ShouldNotContain("<script", Case.Insensitive);
+        markdown.ShouldNotContain("](https://evil");
+        markdown.ShouldNotContain("::");
+        Regex.Count(markdown, "@").ShouldBeGreaterThan(3);
+        Regex.Matches(markdown, "@(?!" + Regex.Escape(MarkdownText.MentionBreak) + ")").ShouldBeEmpty();
+        foreach (var line in markdown.Split('\n'))
+            line.ShouldMatch(@"^(|## .*|Checked .*|### .*|\| .* \||- .*)$");
+    }
+}
