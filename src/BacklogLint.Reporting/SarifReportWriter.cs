@@ -29,7 +29,10 @@ public static class SarifReportWriter
 
     public static void Write(Stream stream, AnalysisReport report)
     {
-        var results = report.Visible.Select(d => (Diagnostic: d, Suppression: (Suppression?)null))
+        // Code scanning rejects a whole upload when a result has no location, so findings about the repository as a
+        // whole (BL9001: no git history) are what SARIF calls tool execution notifications, not results.
+        var notifications = report.Visible.Where(d => d.Path is null).ToList();
+        var results = report.Visible.Where(d => d.Path is not null).Select(d => (Diagnostic: d, Suppression: (Suppression?)null))
             .Concat(report.Suppressed
                 .Where(s => s.Diagnostic.Severity is not (Severity.Silent or Severity.None))
                 .Select(s => (s.Diagnostic, Suppression: (Suppression?)s.Suppression)))
@@ -37,6 +40,7 @@ public static class SarifReportWriter
         // The rules that appear, not the whole catalogue: the report needs no reference to the rule pack, and a
         // third-party rule's descriptor is listed the same way as a built-in one.
         var rules = results.Select(r => r.Diagnostic.Descriptor)
+            .Concat(notifications.Select(d => d.Descriptor))
             .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
@@ -54,6 +58,7 @@ public static class SarifReportWriter
         json.WriteStartArray("runs");
         json.WriteStartObject();
         WriteTool(json, report.ToolVersion, rules);
+        WriteInvocation(json, notifications, ruleIndex);
         json.WriteString("columnKind", "utf16CodeUnits");
         json.WriteStartArray("results");
         foreach (var (diagnostic, suppression) in results) WriteResult(json, diagnostic, suppression, ruleIndex[diagnostic.Id]);
@@ -140,8 +145,7 @@ public static class SarifReportWriter
         json.WriteStartObject("message");
         json.WriteString("text", MessageText(diagnostic.Message));
         json.WriteEndObject();
-        // A finding about the repository as a whole (no file) has no location. Note: code scanning rejects an upload
-        // with a result that has none ("expected at least one location"); see the tests.
+        // A suppressed finding always has a file; those without one are notifications (see Write).
         if (diagnostic.Path is { } path)
         {
             json.WriteStartArray("locations");
@@ -164,6 +168,33 @@ public static class SarifReportWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>The run's invocation, with the findings about the repository as a whole as notifications, each
+    /// associated with its rule.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, List<Diagnostic> notifications, Dictionary<string, int> ruleIndex)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var diagnostic in notifications)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", Level(diagnostic.Severity));
+            json.WriteStartObject("message");
+            json.WriteString("text", MessageText(diagnostic.Message));
+            json.WriteEndObject();
+            json.WriteStartObject("associatedRule");
+            json.WriteString("id", diagnostic.Id);
+            json.WriteNumber("index", ruleIndex[diagnostic.Id]);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WritePhysicalLocation(Utf8JsonWriter json, string path, SourceSpan? span)

@@ -53,7 +53,8 @@ public sealed class SarifReportWriterTests
         var errors = await SarifSchema.ValidateAsync(json);
 
         errors.ShouldBeEmpty(SarifSchema.Describe(errors));
-        Results(Parse(json)).GetArrayLength().ShouldBe(6);
+        Results(Parse(json)).GetArrayLength().ShouldBe(5);
+        Run(Parse(json)).GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]
@@ -162,13 +163,16 @@ public sealed class SarifReportWriterTests
     }
 
     [Fact]
-    public void Repository_finding_is_a_result_without_locations()
+    public void Repository_finding_is_a_tool_notification_not_a_result_without_a_location()
     {
-        var result = Results(Parse(Write(Report([RepositoryFinding()]))))[0];
+        var run = Run(Parse(Write(Report([RepositoryFinding()]))));
 
-        result.GetProperty("ruleId").GetString().ShouldBe("BL9001");
-        result.TryGetProperty("locations", out _).ShouldBeFalse();
-        result.GetProperty("partialFingerprints").GetProperty("backloglint/v1").GetString().ShouldBe("repo0000");
+        run.GetProperty("results").GetArrayLength().ShouldBe(0);
+        var notification = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0];
+        notification.GetProperty("associatedRule").GetProperty("id").GetString().ShouldBe("BL9001");
+        notification.GetProperty("level").GetString().ShouldBe("warning");
+        run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[notification.GetProperty("associatedRule").GetProperty("index").GetInt32()]
+            .GetProperty("id").GetString().ShouldBe("BL9001");
     }
 
     [Fact]

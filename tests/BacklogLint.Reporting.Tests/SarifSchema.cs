@@ -4,10 +4,10 @@ using NJsonSchema.Validation;
 
 namespace BacklogLint.Reporting.Tests;
 
-/// <summary>The official OASIS SARIF 2.1.0 schema (errata01), kept in <c>Schemas/</c>.</summary>
+/// <summary>The official SARIF 2.1.0 schema (see <see cref="SarifSchemaFile"/>).</summary>
 internal static class SarifSchema
 {
-    public static readonly string Path = SourceTree.PathOf("tests", "BacklogLint.Reporting.Tests", "Schemas", "sarif-schema-2.1.0.json");
+    public static readonly string Path = SarifSchemaFile.Path;
 
     private static readonly Lazy<Task<JsonSchema>> Schema = new(() => JsonSchema.FromFileAsync(Path));
 
