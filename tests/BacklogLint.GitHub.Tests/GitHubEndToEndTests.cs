@@ -157,6 +157,7 @@ public sealed class PullRequestEndToEndTests : GitHubEndToEndTests
         result.Commands("warning").ShouldHaveSingleItem().ShouldContain("file=backlog/NEW-1.md");
         result.Stdout.ShouldContain("1 new, 0 fixed, 2 unchanged", Case.Sensitive, "OLD-1's, and BL9001: the shallow history");
         PullRequest.Summary.ShouldStartWith(Marker, Case.Sensitive, "the summary is still written; its notices are PullRequestReport.Notices, rendered by MarkdownReportWriter");
+        PullRequest.Summary.ShouldContain("is not in the clone", customMessage: "the notice is in the summary as well");
     }
 
     [Fact]
@@ -215,6 +216,7 @@ public sealed class FallbackEndToEndTests : GitHubEndToEndTests
         result.Commands("error").ShouldHaveSingleItem();
         Server.Requests.ShouldBeEmpty();
         PullRequest.Summary.ShouldStartWith(Marker, Case.Sensitive, "the summary is still written; its notices are PullRequestReport.Notices, rendered by MarkdownReportWriter");
+        PullRequest.Summary.ShouldContain("comes from the fork", customMessage: "the notice is in the summary as well");
     }
 
     [Fact]
@@ -251,6 +253,7 @@ public sealed class FallbackEndToEndTests : GitHubEndToEndTests
         result.Commands("error").ShouldHaveSingleItem();
         result.Commands("notice").ShouldHaveSingleItem().ShouldContain("GitHub failed to update the pull request comment (502 Bad Gateway), also after retrying.");
         PullRequest.Summary.ShouldStartWith(Marker, Case.Sensitive, "the summary is still written; its notices are PullRequestReport.Notices, rendered by MarkdownReportWriter");
+        PullRequest.Summary.ShouldContain("also after retrying", customMessage: "the notice is in the summary as well");
         PullRequest.AllOutput(result).ShouldNotContain(secret);
         PullRequest.AllOutput(result).ShouldNotContain("RECOGNISABLE");
     }
