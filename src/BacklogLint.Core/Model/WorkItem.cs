@@ -33,7 +33,8 @@ public sealed class WorkItem
 
     public IReadOnlyList<Located<string>> DependsOn { get; init; } = [];
 
-    /// <summary>What blocks the item (<c>blocked-by</c>): item ids or plain reasons, as written.</summary>
+    /// <summary>What blocks the item (<c>blocked-by</c>, <c>blocked-reason</c> or <c>reason</c>): item ids or plain
+    /// reasons, as written.</summary>
     public IReadOnlyList<Located<string>> BlockedBy { get; init; } = [];
 
     public IReadOnlyList<Handoff> Handoffs { get; init; } = [];

@@ -19,8 +19,9 @@ internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> proble
     public Located<string>? Text(YamlEntry? entry)
     {
         if (entry is null) return null;
+        // An empty value, quoted or not (accepted: ""), is no value, as a bare key is.
         if (entry.Value is YamlScalar scalar)
-            return scalar.IsNull ? null : new Located<string>(scalar.Value.Trim(), scalar.Span);
+            return scalar.IsNull || scalar.Value.Trim().Length == 0 ? null : new Located<string>(scalar.Value.Trim(), scalar.Span);
         Invalid(entry, $"'{entry.Key.Value}' should be a single value, not {entry.Value.KindName}");
         return null;
     }

@@ -16,6 +16,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
     private static readonly string[] ItemKeys = ["id", "status", "owner", "owners", "type"];
     private static readonly string[] HandoffKeys = ["from", "to", "date"];
 
+    // DESIGN §2: a blocked item names its blocker by depends-on or a reason.
+    private static readonly string[] BlockedByKeys = ["blocked-by", "blocked-reason", "reason"];
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UseTaskLists()
@@ -88,14 +91,15 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         return (2, null);
     }
 
-    /// <summary>Whether the front-matter lines name an item key; for front matter that is never closed
-    /// (<paramref name="closing"/> null), the scan stops at the first Markdown heading, where the body evidently begins.</summary>
+    /// <summary>Whether the front-matter lines name an item key. For front matter that is never closed
+    /// (<paramref name="closing"/> null), the scan stops at a Markdown heading after a blank line, where a body
+    /// evidently begins (a YAML comment right under the fence looks like a heading but is not one).</summary>
     private static bool LooksLikeItem(SourceText source, int first, int? closing)
     {
         for (var line = first; line < (closing ?? source.LineCount + 1); line++)
         {
             var text = source.Line(line);
-            if (closing is null && MarkdownHeading().IsMatch(text)) return false;
+            if (closing is null && MarkdownHeading().IsMatch(text) && source.Line(line - 1).Trim().Length == 0) return false;
             if (ItemKeyLine().IsMatch(text)) return true;
         }
 
@@ -140,7 +144,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
             Updated = fields.Date("updated"),
             Due = fields.Date("due"),
             DependsOn = fields.TextList(fields.Entry("depends-on"), splitCommas: true),
-            BlockedBy = fields.TextList(fields.Entry("blocked-by"), splitCommas: false),
+            BlockedBy = [.. BlockedByKeys.SelectMany(key => fields.TextList(fields.Entry(key), splitCommas: false))],
             Handoffs = ReadHandoffs(fields),
             Agreements = agreements,
             Tasks = body.Tasks,
