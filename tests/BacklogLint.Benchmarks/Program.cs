@@ -1,18 +1,60 @@
 using System.Diagnostics;
 using System.Globalization;
 using BacklogLint.Benchmarks;
+using BacklogLint.Testing.Accuracy;
 
-// generate <folder> <items> <commits>: a git repository of native work items with that much history.
-if (args.Length != 4 || args[0] != "generate")
+const string Usage = """
+    usage: generate <folder> <items> <commits>   a git repository of native work items with that much history
+           accuracy <folder> <items> [seed] [--tuned]
+                                                 a repository with planted findings; prints precision and recall per rule
+                                                 (--tuned: non-default rule options in .backloglint.yml)
+    """;
+
+return args switch
 {
-    Console.Error.WriteLine("usage: generate <folder> <items> <commits>");
-    return 2;
+    ["generate", var folder, var items, var commits] => Generate(Path.GetFullPath(folder), Number(items), Number(commits)),
+    ["accuracy", var folder, var items] => Accuracy(Path.GetFullPath(folder), Number(items), 1, AccuracyOptions.Defaults),
+    ["accuracy", var folder, var items, var seed] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Defaults),
+    ["accuracy", var folder, var items, var seed, "--tuned"] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Tuned),
+    _ => Fail(),
+};
+
+static int Generate(string folder, int items, int commits)
+{
+    var stopwatch = Stopwatch.StartNew();
+    PlanningRepoGenerator.Generate(folder, items, commits);
+    Console.Error.WriteLine($"generated {items} items, {commits} commits in {folder} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+    return 0;
 }
 
-var folder = Path.GetFullPath(args[1]);
-var items = int.Parse(args[2], CultureInfo.InvariantCulture);
-var commits = int.Parse(args[3], CultureInfo.InvariantCulture);
-var stopwatch = Stopwatch.StartNew();
-PlanningRepoGenerator.Generate(folder, items, commits);
-Console.Error.WriteLine($"generated {items} items, {commits} commits in {folder} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
-return 0;
+// The table goes to stdout; timings and up to 10 mismatches per rule to stderr. Exit code 1 when any rule disagrees.
+static int Accuracy(string folder, int items, int seed, AccuracyOptions options)
+{
+    if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+    {
+        Console.Error.WriteLine($"{folder} is not empty");
+        return 2;
+    }
+
+    var stopwatch = Stopwatch.StartNew();
+    var plan = AccuracyPlan.Generate(items, seed, options);
+    var planned = stopwatch.Elapsed;
+    plan.Write(folder);
+    var generated = stopwatch.Elapsed;
+    var result = plan.Check(folder);
+    var checkedIn = stopwatch.Elapsed - generated;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Accuracy on {items} generated items (seed {seed}, options {options}), checked as of {AccuracyPlan.Now:yyyy-MM-dd}:\n"));
+    Console.WriteLine(result.MarkdownTable());
+    Console.Error.Write(result.Describe(10));
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"planned in {planned.TotalSeconds:F1} s, committed in {(generated - planned).TotalSeconds:F1} s, checked in {checkedIn.TotalSeconds:F1} s; {result.Mismatches.Count} mismatches; repository: {folder}"));
+    return result.IsExact ? 0 : 1;
+}
+
+static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+static int Fail()
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
