@@ -92,14 +92,14 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
     }
 
     /// <summary>Whether the front-matter lines name an item key. For front matter that is never closed
-    /// (<paramref name="closing"/> null), the scan stops at a Markdown heading after a blank line, where a body
-    /// evidently begins (a YAML comment right under the fence looks like a heading but is not one).</summary>
+    /// (<paramref name="closing"/> null), only the block right under the fence counts, up to the first blank line:
+    /// a page that opens with a thematic break and has "Status:" somewhere in its prose is not an item.</summary>
     private static bool LooksLikeItem(SourceText source, int first, int? closing)
     {
         for (var line = first; line < (closing ?? source.LineCount + 1); line++)
         {
             var text = source.Line(line);
-            if (closing is null && MarkdownHeading().IsMatch(text) && source.Line(line - 1).Trim().Length == 0) return false;
+            if (closing is null && text.Trim().Length == 0) return false;
             if (ItemKeyLine().IsMatch(text)) return true;
         }
 
@@ -308,9 +308,6 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
 
     [GeneratedRegex(@"(?::|^\s*-)\s+@")]
     private static partial Regex UnquotedMention();
-
-    [GeneratedRegex(@"^#{1,6}\s+\S")]
-    private static partial Regex MarkdownHeading();
 
     private sealed record Body(Located<string>? Title, List<Agreement> Agreements, List<TaskEntry> Tasks, List<LinkReference> Links);
 }
