@@ -1,5 +1,7 @@
 using BacklogLint.Reporting;
 
+using BacklogLint.Testing;
+
 namespace BacklogLint.GitHub.Tests;
 
 /// <summary>The built tool as a process, on real two-commit git repositories, against the loopback GitHub. (Two
