@@ -11,4 +11,11 @@ internal static class ExitCodes
 
     /// <summary>Bad usage, bad configuration, or an internal failure.</summary>
     public const int UsageOrFailure = 2;
+
+    /// <summary>Says what is wrong in one line on stderr, and gives <see cref="UsageOrFailure"/>.</summary>
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine($"backloglint: error: {message}");
+        return UsageOrFailure;
+    }
 }

@@ -17,7 +17,7 @@ internal static class Clock
             return true;
         }
 
-        Console.Error.WriteLine($"backloglint: error: --now takes a date such as 2026-11-23, not '{now}'");
+        ExitCodes.Fail($"--now takes a date such as 2026-11-23, not '{now}'");
         return false;
     }
 }

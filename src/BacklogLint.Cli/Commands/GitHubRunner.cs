@@ -208,22 +208,16 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
     private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
     {
-        var path = configPath ?? ConfigLoader.Find(location.Folder, location.WorkTree);
-        if (configPath is not null && !File.Exists(configPath))
-            throw new ConfigurationException(configPath, null, "the configuration file does not exist");
+        var config = configLoader.LoadFor(location.Folder, location.WorkTree, configPath, out var path);
         LogConfig(path ?? "(defaults)");
-        return path is null ? new BacklogLintConfig() : configLoader.Load(path);
+        return config;
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"backloglint: error: {message}");
-        return ExitCodes.UsageOrFailure;
-    }
+    private static int Fail(string message) => ExitCodes.Fail(message);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Configuration: {Path}")]
     private partial void LogConfig(string path);

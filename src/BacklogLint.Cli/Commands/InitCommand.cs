@@ -21,17 +21,11 @@ internal static class InitCommand
         {
             var folder = parseResult.GetValue(path)!;
             if (!Directory.Exists(folder))
-            {
-                Console.Error.WriteLine($"backloglint: error: '{folder}' is not a folder");
-                return ExitCodes.UsageOrFailure;
-            }
+                return ExitCodes.Fail($"'{folder}' is not a folder");
 
             var target = Path.Combine(folder, BacklogLintConfig.FileName);
             if (File.Exists(target) && !parseResult.GetValue(force))
-            {
-                Console.Error.WriteLine($"backloglint: error: {target} exists; use --force to overwrite it");
-                return ExitCodes.UsageOrFailure;
-            }
+                return ExitCodes.Fail($"{target} exists; use --force to overwrite it");
 
             var location = PlanningLocation.Find(folder);
             var repository = RepositoryLoader.Load(location, new BacklogLintConfig());

@@ -29,6 +29,16 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         return null;
     }
 
+    /// <summary>The configuration of a check: <paramref name="explicitPath"/> (which must exist), else the file found
+    /// in the folder or at the repository root, else the defaults. <paramref name="path"/> says which was used.</summary>
+    public BacklogLintConfig LoadFor(string folder, string? repositoryRoot, string? explicitPath, out string? path)
+    {
+        if (explicitPath is not null && !File.Exists(explicitPath))
+            throw new ConfigurationException(explicitPath, null, "the configuration file does not exist");
+        path = explicitPath ?? Find(folder, repositoryRoot);
+        return path is null ? new BacklogLintConfig() : Load(path);
+    }
+
     public BacklogLintConfig Load(string path)
     {
         string text;
