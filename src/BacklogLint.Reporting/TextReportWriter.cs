@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Reporting;
@@ -47,7 +48,19 @@ public static class TextReportWriter
         _ => "info",
     };
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>One line a terminal shows as written: line breaks and control characters (an ESC could start an ANSI
+    /// sequence from item text) become spaces, and bidirectional overrides are dropped.</summary>
+    private static string OneLine(string text)
+    {
+        var line = new StringBuilder(text.Length);
+        foreach (var c in text.ReplaceLineEndings(" "))
+        {
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') continue;
+            line.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return line.ToString();
+    }
 
     private static string Headline(List<Diagnostic> visible, AnalysisReport report)
     {

@@ -135,4 +135,16 @@ public sealed class TextReportWriterTests
 
         text.ShouldBe("No findings: 1 item in 2 Markdown files checked.\n");
     }
+
+    [Fact]
+    public void FormatLine_keeps_terminal_control_sequences_and_bidi_overrides_out()
+    {
+        var line = TextReportWriter.FormatLine(Finding("BL0001", Severity.Warning, "Task \u001b[31mRED\u001b[0m \u202Eevil\u202C\tend\r\nnext"));
+
+        line.ShouldNotContain("\u001b");
+        line.ShouldNotContain("\u202E");
+        line.ShouldNotContain("\t");
+        line.ShouldNotContain("\n");
+        line.ShouldEndWith("Task  [31mRED [0m evil end next");
+    }
 }
