@@ -86,7 +86,7 @@ public sealed class ActionsContext
             throw new ActionsContextException($"GITHUB_REPOSITORY is 'owner/name', not '{repository}'");
 
         var eventName = Get("GITHUB_EVENT_NAME") ?? "";
-        var apiUrl = ParseUrl("GITHUB_API_URL", Get("GITHUB_API_URL") ?? DefaultApiUrl);
+        var apiUrl = ApiUrlFrom(Get("GITHUB_API_URL"));
         var serverUrl = ParseUrl("GITHUB_SERVER_URL", Get("GITHUB_SERVER_URL") ?? DefaultServerUrl).ToString().TrimEnd('/');
         var token = string.IsNullOrWhiteSpace(tokenOption) ? Get("GITHUB_TOKEN") : tokenOption.Trim();
         PullRequestEvent? pullRequest = null;
@@ -144,6 +144,15 @@ public sealed class ActionsContext
             throw new ActionsContextException($"the event is not valid JSON ({e.Message})");
         }
     }
+
+    /// <summary>The API root from the value of <c>GITHUB_API_URL</c> (default https://api.github.com), as given.</summary>
+    /// <exception cref="ActionsContextException">It is not an http(s) URL.</exception>
+    public static Uri ApiUrlFrom(string? value) =>
+        ParseUrl("GITHUB_API_URL", string.IsNullOrWhiteSpace(value) ? DefaultApiUrl : value.Trim());
+
+    /// <summary>The owner part of <c>GITHUB_REPOSITORY</c> (<c>owner/name</c>); null when it is not set or malformed.</summary>
+    public static string? OwnerOf(string? repository) =>
+        repository?.Trim().Split('/') is [{ Length: > 0 } owner, { Length: > 0 }] ? owner : null;
 
     /// <summary><paramref name="text"/> with the token replaced by <c>***</c>, as Actions masks secrets.</summary>
     public string Redact(string text) => Token is { Length: > 0 } token ? text.Replace(token, "***", StringComparison.Ordinal) : text;

@@ -16,7 +16,8 @@ namespace BacklogLint.GitHub.Tests;
 
 /// <summary>A GitHub-compatible REST server on 127.0.0.1 (a random port), in process (Kestrel), serving what
 /// BacklogLint calls under <c>/api/v3/</c> (where Octokit puts any API URL but api.github.com): issue comments
-/// (list with Link-header pagination, create, update, delete), check runs (create, update), a pull request's files.
+/// (list with Link-header pagination, create, update, delete), check runs (create, update), a pull request's files,
+/// an organisation's members and teams (paged), and accounts (<c>/users/{login}</c>).
 /// It records every request with its body read raw (Octokit sends JSON as <c>application/x-www-form-urlencoded</c>),
 /// checks the <c>Authorization: Token …</c> header, and fails on demand as GitHub does.</summary>
 internal sealed partial class FakeGitHub : IAsyncDisposable
@@ -33,6 +34,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     private readonly List<StoredComment> _comments = [];
     private readonly List<StoredCheckRun> _checkRuns = [];
     private readonly Dictionary<int, List<string>> _files = [];
+    private readonly Dictionary<string, (List<string> Members, List<(string Slug, string Name)> Teams)> _organizations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _users = new(StringComparer.OrdinalIgnoreCase);
     private long _nextId = 1000;
 
     private FakeGitHub(WebApplication app)
@@ -101,6 +104,21 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         }
     }
 
+    /// <summary>When set, every answer carries <c>X-OAuth-Scopes</c> with this value, as GitHub's are to a classic token.</summary>
+    public string? OAuthScopes { get; set; }
+
+    /// <summary>An organisation with its members (logins) and teams (slug and name).</summary>
+    public void AddOrganization(string login, IEnumerable<string> members, IEnumerable<(string Slug, string Name)> teams)
+    {
+        lock (_gate) _organizations[login] = ([.. members], [.. teams]);
+    }
+
+    /// <summary>A personal account (type User) with that login.</summary>
+    public void AddUser(string login)
+    {
+        lock (_gate) _users.Add(login);
+    }
+
     public void SetPullRequestFiles(int number, params string[] files)
     {
         lock (_gate) _files[number] = [.. files];
@@ -128,6 +146,7 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             if (failure is not null) failure.Remaining--;
         }
 
+        if (OAuthScopes is { } scopes) http.Response.Headers["X-OAuth-Scopes"] = scopes;
         if (failure is not null)
         {
             await FailAsync(http, failure, recorded);
@@ -183,15 +202,34 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             return;
         }
 
+        if (OrganizationList().Match(path) is { Success: true } organization && method == "GET")
+        {
+            await ListOrganizationAsync(http, organization.Groups[1].Value, organization.Groups[2].Value);
+            return;
+        }
+
+        if (UserPath().Match(path) is { Success: true } user && method == "GET")
+        {
+            await GetAccountAsync(http, user.Groups[1].Value);
+            return;
+        }
+
         await NotFoundAsync(http);
     }
 
     private async Task ListCommentsAsync(HttpContext http, string owner, string name, int issue)
     {
-        var perPage = Math.Clamp(QueryInt(http, "per_page") ?? 30, 1, 100);
-        var page = Math.Max(1, QueryInt(http, "page") ?? 1);
         List<StoredComment> all;
         lock (_gate) all = [.. _comments.Where(c => c.Issue == issue).OrderBy(c => c.Id)];
+        await PagedAsync(http, [.. all.Select(c => (JsonNode)CommentJson(c, owner, name))]);
+    }
+
+    /// <summary>One page of <paramref name="all"/> (<c>per_page</c>, default 30, at most 100; <c>page</c>) with
+    /// GitHub's Link header.</summary>
+    private async Task PagedAsync(HttpContext http, List<JsonNode> all)
+    {
+        var perPage = Math.Clamp(QueryInt(http, "per_page") ?? 30, 1, 100);
+        var page = Math.Max(1, QueryInt(http, "page") ?? 1);
         var pages = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var links = new List<string>();
         string PageUrl(int number) => $"{Url.ToString().TrimEnd('/')}{http.Request.Path.Value}?per_page={perPage}&page={number}";
@@ -200,9 +238,64 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         if (page > 1) links.Add($"<{PageUrl(1)}>; rel=\"first\"");
         if (page > 1) links.Add($"<{PageUrl(page - 1)}>; rel=\"prev\"");
         if (links.Count > 0) http.Response.Headers.Link = string.Join(", ", links);
-        var array = new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage).Select(c => (JsonNode)CommentJson(c, owner, name))]);
-        await JsonAsync(http, 200, array);
+        await JsonAsync(http, 200, new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage)]));
     }
+
+    private async Task ListOrganizationAsync(HttpContext http, string login, string list)
+    {
+        List<JsonNode>? entries = null;
+        lock (_gate)
+        {
+            if (_organizations.TryGetValue(login, out var organization))
+            {
+                entries = list == "members"
+                    ? [.. organization.Members.Select((member, i) => (JsonNode)AccountJson(member, 5000 + i, "User"))]
+                    : [.. organization.Teams.Select((team, i) => (JsonNode)TeamJson(login, team.Slug, team.Name, 7000 + i))];
+            }
+        }
+
+        if (entries is null) await NotFoundAsync(http);
+        else await PagedAsync(http, entries);
+    }
+
+    private async Task GetAccountAsync(HttpContext http, string login)
+    {
+        bool user, organization;
+        lock (_gate)
+        {
+            user = _users.Contains(login);
+            organization = _organizations.ContainsKey(login);
+        }
+
+        if (!user && !organization) await NotFoundAsync(http);
+        else await JsonAsync(http, 200, AccountJson(login, 4000, user ? "User" : "Organization"));
+    }
+
+    private JsonObject AccountJson(string login, int id, string type) => new()
+    {
+        ["login"] = login,
+        ["id"] = id,
+        ["node_id"] = $"U_{id}",
+        ["type"] = type,
+        ["site_admin"] = false,
+        ["url"] = $"{Url}api/v3/users/{login}",
+        ["html_url"] = $"{Url}{login}",
+    };
+
+    private JsonObject TeamJson(string organization, string slug, string name, int id) => new()
+    {
+        ["id"] = id,
+        ["node_id"] = $"T_{id}",
+        ["slug"] = slug,
+        ["name"] = name,
+        ["description"] = null,
+        ["privacy"] = "closed",
+        ["permission"] = "pull",
+        ["url"] = $"{Url}api/v3/organizations/1/team/{id}",
+        ["html_url"] = $"{Url}orgs/{organization}/teams/{slug}",
+        ["members_url"] = $"{Url}api/v3/organizations/1/team/{id}/members{{/member}}",
+        ["repositories_url"] = $"{Url}api/v3/organizations/1/team/{id}/repos",
+    };
 
     private async Task CreateCommentAsync(HttpContext http, string owner, string name, int issue, string body)
     {
@@ -448,6 +541,12 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
 
     [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/pulls/(\d+)/files$")]
     private static partial Regex PullFiles();
+
+    [GeneratedRegex(@"^/api/v3/orgs/([^/]+)/(members|teams)$")]
+    private static partial Regex OrganizationList();
+
+    [GeneratedRegex(@"^/api/v3/users/([^/]+)$")]
+    private static partial Regex UserPath();
 
     private sealed record FailureRule(string? Method, string? PathContains, Failure Failure, int RetryAfterSeconds)
     {

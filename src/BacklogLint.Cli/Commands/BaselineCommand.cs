@@ -21,12 +21,12 @@ internal static class BaselineCommand
         {
             path, config, output, now,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, _) =>
         {
             if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
-            return host.Services.GetRequiredService<CheckRunner>()
-                .WriteBaseline(parseResult.GetValue(path)!, parseResult.GetValue(config), parseResult.GetValue(output));
+            return await host.Services.GetRequiredService<CheckRunner>()
+                .WriteBaselineAsync(parseResult.GetValue(path)!, parseResult.GetValue(config), parseResult.GetValue(output));
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BacklogLint.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogLint.Cli.Commands;
@@ -23,14 +24,36 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "none");
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline (default: .backloglint-baseline.json in PATH or at the repository root, if there is one)." };
         var strictBaseline = new Option<bool>("--strict-baseline") { Description = "Also exit 1 when baselined findings are gone, so that the baseline shrinks." };
+        var verifyOwners = OwnerOptions.VerifyOwners();
+        var organization = OwnerOptions.Organization();
+        var token = new Option<string?>("--token") { Description = "The GitHub token for --verify-owners (default: the GITHUB_TOKEN environment variable). Never printed." };
 
         var command = new Command("check", "Check the work items of a planning folder and report findings.")
         {
-            path, config, format, output, now, failOn, baseline, strictBaseline,
+            path, config, format, output, now, failOn, baseline, strictBaseline, verifyOwners, organization, token,
         };
-        command.SetAction(parseResult =>
+        OwnerOptions.Validate(command, verifyOwners, organization);
+        command.SetAction(async (parseResult, _) =>
         {
             if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
+            OrganizationDirectory? owners = null;
+            if (parseResult.GetValue(verifyOwners))
+            {
+                try
+                {
+                    owners = OrganizationDirectory.Connect(
+                        ActionsContext.ApiUrlFrom(Environment.GetEnvironmentVariable("GITHUB_API_URL")),
+                        parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN"),
+                        parseResult.GetValue(organization) ?? ActionsContext.OwnerOf(Environment.GetEnvironmentVariable("GITHUB_REPOSITORY")),
+                        CheckRunner.ToolVersion);
+                }
+                catch (ActionsContextException e)
+                {
+                    await Console.Error.WriteLineAsync($"backloglint: error: {e.Message}");
+                    return ExitCodes.UsageOrFailure;
+                }
+            }
+
             var settings = new CheckSettings(
                 parseResult.GetValue(path)!,
                 parseResult.GetValue(config),
@@ -38,14 +61,17 @@ internal static class CheckCommand
                 parseResult.GetValue(output),
                 parseResult.GetValue(failOn)!,
                 parseResult.GetValue(baseline),
-                parseResult.GetValue(strictBaseline));
+                parseResult.GetValue(strictBaseline),
+                owners);
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
-            return host.Services.GetRequiredService<CheckRunner>().Run(settings);
+            return await host.Services.GetRequiredService<CheckRunner>().RunAsync(settings);
         });
         return command;
     }
 }
 
 /// <summary>The options of one <c>check</c>.</summary>
+/// <param name="Owners">With <c>--verify-owners</c>: the organisation the roster is verified against.</param>
 internal sealed record CheckSettings(
-    string Path, string? ConfigPath, string Format, string? OutputPath, string FailOn, string? BaselinePath = null, bool StrictBaseline = false);
+    string Path, string? ConfigPath, string Format, string? OutputPath, string FailOn, string? BaselinePath = null, bool StrictBaseline = false,
+    OrganizationDirectory? Owners = null);

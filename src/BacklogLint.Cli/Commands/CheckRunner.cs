@@ -6,6 +6,7 @@ using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
+using BacklogLint.GitHub;
 using BacklogLint.Reporting;
 using Microsoft.Extensions.Logging;
 
@@ -18,9 +19,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     public static string ToolVersion { get; } =
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    public int Run(CheckSettings settings)
+    public async Task<int> RunAsync(CheckSettings settings)
     {
-        if (Analyze(settings.Path, settings.ConfigPath) is not { } analysis) return ExitCodes.UsageOrFailure;
+        if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners) is not { } analysis) return ExitCodes.UsageOrFailure;
 
         BaselineComparison? comparison = null;
         try
@@ -65,9 +66,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     }
 
     /// <summary>Writes today's findings as the baseline: from now on only new findings are reported.</summary>
-    public int WriteBaseline(string path, string? configPath, string? outputPath)
+    public async Task<int> WriteBaselineAsync(string path, string? configPath, string? outputPath)
     {
-        if (Analyze(path, configPath) is not { } analysis) return ExitCodes.UsageOrFailure;
+        if (await AnalyzeAsync(path, configPath, owners: null) is not { } analysis) return ExitCodes.UsageOrFailure;
         var target = outputPath ?? Path.Combine(analysis.Location.Folder, Baseline.FileName);
         var baseline = Baseline.From(Shown(analysis.Result.Diagnostics));
         try
@@ -83,7 +84,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         return ExitCodes.Success;
     }
 
-    private Analysis? Analyze(string folder, string? configPath)
+    /// <param name="owners">With <c>--verify-owners</c>: listed while the repository loads, then applied to its roster.</param>
+    private async Task<Analysis?> AnalyzeAsync(string folder, string? configPath, OrganizationDirectory? owners)
     {
         if (!Directory.Exists(folder))
         {
@@ -104,11 +106,22 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         }
 
         var stopwatch = Stopwatch.StartNew();
+        var listing = owners?.ListAsync();
         var repository = RepositoryLoader.Load(location, config);
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
+        if (listing is not null) repository = Verify(await listing, repository);
         var result = engine.AnalyzeWithSuppressions(repository, config, time);
         LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
         return new Analysis(location, repository, result);
+    }
+
+    /// <summary>The repository with its roster verified; when the organisation could not be listed, the repository
+    /// as it is and ONE line on stderr saying why (BL0002 then reports what it reports without verification).</summary>
+    private PlanningRepository Verify(OrganizationListing listing, PlanningRepository repository)
+    {
+        if (listing.Reason is { } reason) Console.Error.WriteLine($"backloglint: notice: {reason}");
+        else LogVerified(listing.Organization, listing.PeopleCount, listing.TeamCount);
+        return listing.ApplyTo(repository);
     }
 
     private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
@@ -142,6 +155,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     }
 
     private static int Fail(string message) => ExitCodes.Fail(message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Owners verified against the GitHub organisation {Organization}: {People} members, {Teams} teams")]
+    private partial void LogVerified(string organization, int people, int teams);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Configuration: {Path}")]
     private partial void LogConfig(string path);

@@ -25,11 +25,14 @@ internal static class GitHubCommand
         var noComment = new Option<bool>("--no-comment") { Description = "Write no pull request comment." };
         var checkRun = new Option<bool>("--check-run") { Description = "Also create a check run on the head commit with every finding as an annotation." };
         var failOnExisting = new Option<bool>("--fail-on-existing") { Description = "On a pull request, fail on findings it did not bring as well (the strict view)." };
+        var verifyOwners = OwnerOptions.VerifyOwners();
+        var organization = OwnerOptions.Organization();
 
         var command = new Command("github", "Inside GitHub Actions: annotations, one pull request comment, an optional check run and the job summary; on a pull request only new findings fail.")
         {
-            path, config, now, failOn, token, comment, noComment, checkRun, failOnExisting,
+            path, config, now, failOn, token, comment, noComment, checkRun, failOnExisting, verifyOwners, organization,
         };
+        OwnerOptions.Validate(command, verifyOwners, organization);
         command.Validators.Add(result =>
         {
             if (result.GetValue(comment) && result.GetValue(noComment)) result.AddError("--comment and --no-comment cannot both be given");
@@ -54,7 +57,9 @@ internal static class GitHubCommand
                 parseResult.GetValue(failOn)!,
                 Comment: !parseResult.GetValue(noComment),
                 CheckRun: parseResult.GetValue(checkRun),
-                FailOnExisting: parseResult.GetValue(failOnExisting));
+                FailOnExisting: parseResult.GetValue(failOnExisting),
+                VerifyOwners: parseResult.GetValue(verifyOwners),
+                Organization: parseResult.GetValue(organization));
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.Services.GetRequiredService<GitHubRunner>().RunAsync(settings, context, Console.Out);
         });
@@ -63,4 +68,6 @@ internal static class GitHubCommand
 }
 
 /// <summary>The options of one <c>github</c> run.</summary>
-internal sealed record GitHubSettings(string Path, string? ConfigPath, string FailOn, bool Comment, bool CheckRun, bool FailOnExisting);
+/// <param name="Organization">The organisation for <paramref name="VerifyOwners"/>; null: the owner of GITHUB_REPOSITORY.</param>
+internal sealed record GitHubSettings(
+    string Path, string? ConfigPath, string FailOn, bool Comment, bool CheckRun, bool FailOnExisting, bool VerifyOwners = false, string? Organization = null);

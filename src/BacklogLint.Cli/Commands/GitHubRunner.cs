@@ -38,9 +38,13 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
             : null;
         var publisher = new GitHubPublisher(context, client);
         var notices = new List<string>();
+        // Listed once, and applied to the base and the head alike, so that verification itself makes no finding new.
+        var owners = settings.VerifyOwners
+            ? await VerifyOwnersAsync(new OrganizationDirectory(client, settings.Organization ?? context.Owner, context.Redact), notices)
+            : null;
         var run = context.PullRequest is { } pullRequest
-            ? await AnalyzePullRequestAsync(location, config, pullRequest, context, publisher, notices)
-            : AnalyzePush(location, config, context);
+            ? await AnalyzePullRequestAsync(location, config, pullRequest, context, publisher, notices, owners)
+            : AnalyzePush(location, config, context, owners);
         LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
         var exitCode = ExitCode(settings, run);
 
@@ -56,16 +60,31 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         return exitCode;
     }
 
+    /// <summary>The organisation's people and teams; null, and one notice saying why, when they cannot be listed.</summary>
+    private async Task<OrganizationListing?> VerifyOwnersAsync(OrganizationDirectory directory, List<string> notices)
+    {
+        var listing = await directory.ListAsync();
+        if (listing.Reason is { } reason)
+        {
+            notices.Add(reason);
+            return null;
+        }
+
+        LogVerified(listing.Organization, listing.PeopleCount, listing.TeamCount);
+        return listing;
+    }
+
     private async Task<RunFindings> AnalyzePullRequestAsync(
-        PlanningLocation location, BacklogLintConfig config, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices)
+        PlanningLocation location, BacklogLintConfig config, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices,
+        OrganizationListing? owners)
     {
         // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
         var (head, headCommit) = LoadHead(location, config, [pullRequest.HeadSha, context.Sha]);
-        var headFindings = Analyze(head, config);
+        var headFindings = Analyze(head, config, owners);
         var baseRepository = location.GitDirectory is null ? null : TryLoadCommit(location, config, pullRequest.BaseSha);
         if (baseRepository is not null)
         {
-            var delta = FindingDelta.Compare(Analyze(baseRepository, config), headFindings);
+            var delta = FindingDelta.Compare(Analyze(baseRepository, config, owners), headFindings);
             var changed = ChangedFiles.Between(location.GitDirectory!, pullRequest.BaseSha, headCommit ?? "HEAD");
             return new RunFindings(delta, headFindings, changed, head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
         }
@@ -84,10 +103,10 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         return new RunFindings(shallowDelta, headFindings, changedFiles, head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
     }
 
-    private RunFindings AnalyzePush(PlanningLocation location, BacklogLintConfig config, ActionsContext context)
+    private RunFindings AnalyzePush(PlanningLocation location, BacklogLintConfig config, ActionsContext context, OrganizationListing? owners)
     {
         var repository = RepositoryLoader.Load(location, config);
-        var findings = Analyze(repository, config);
+        var findings = Analyze(repository, config, owners);
         return new RunFindings(FindingDelta.AllNew(findings), findings, null, repository.Items.Count, context.Sha ?? "HEAD", IsPullRequest: false);
     }
 
@@ -115,8 +134,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
     }
 
-    private List<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config) =>
-        [.. engine.AnalyzeWithSuppressions(repository, config, time).Diagnostics
+    private List<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, OrganizationListing? owners) =>
+        [.. engine.AnalyzeWithSuppressions(owners?.ApplyTo(repository) ?? repository, config, time).Diagnostics
             .Where(d => d.Severity is not (Severity.Silent or Severity.None))
             .Order(DiagnosticOrder.Instance)];
 
@@ -218,6 +237,9 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static int Fail(string message) => ExitCodes.Fail(message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Owners verified against the GitHub organisation {Organization}: {People} members, {Teams} teams")]
+    private partial void LogVerified(string organization, int people, int teams);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Configuration: {Path}")]
     private partial void LogConfig(string path);

@@ -19,6 +19,24 @@ public sealed class PlanningRepository
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
     }
 
+    private PlanningRepository(PlanningRepository repository, Roster roster)
+    {
+        Files = repository.Files;
+        Items = repository.Items;
+        Roster = roster;
+        History = repository.History;
+        MarkdownPaths = repository.MarkdownPaths;
+        _byId = repository._byId;
+    }
+
+    /// <summary>The same files, items and history with another roster (e.g. the roster verified against an outside
+    /// directory after loading).</summary>
+    public PlanningRepository WithRoster(Roster roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        return new PlanningRepository(this, roster);
+    }
+
     /// <summary>Every Markdown file read, item or not, in path order.</summary>
     public IReadOnlyList<ParsedFile> Files { get; }
 

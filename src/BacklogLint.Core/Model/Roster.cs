@@ -1,21 +1,47 @@
 namespace BacklogLint.Core.Model;
 
-/// <summary>Who exists: teams with their members, and people. Names are compared with <see cref="Party"/>.</summary>
+/// <summary>Who exists: teams with their members, and people. Names are compared with <see cref="Party"/>. A roster
+/// may also carry a verification against an outside directory (<see cref="WithVerification"/>): then
+/// <see cref="Verification"/> says whether a party exists there.</summary>
 public sealed class Roster
 {
-    private readonly Dictionary<string, HashSet<string>> _members = [];
-    private readonly HashSet<string> _known = [];
+    private readonly Dictionary<string, HashSet<string>> _members;
+    private readonly HashSet<string> _known;
+    private readonly HashSet<string> _teamNames;
+    private readonly Func<string, PartyKind, bool?>? _exists;
+
+    public Roster()
+    {
+        _members = [];
+        _known = [];
+        _teamNames = [];
+    }
+
+    private Roster(Roster roster, string directory, Func<string, PartyKind, bool?> exists)
+    {
+        _members = roster._members.ToDictionary(entry => entry.Key, entry => new HashSet<string>(entry.Value));
+        _known = [.. roster._known];
+        _teamNames = [.. roster._teamNames];
+        IsConfigured = roster.IsConfigured;
+        VerifiedAgainst = directory;
+        _exists = exists;
+    }
 
     /// <summary>True when the roster came from configuration, false when it was gathered from the items.</summary>
     public bool IsConfigured { get; init; }
 
     public IEnumerable<string> Teams => _members.Keys;
 
+    /// <summary>What the roster was verified against, as a phrase for messages (e.g. <c>the GitHub organisation
+    /// 'acme'</c>); null when it was not verified.</summary>
+    public string? VerifiedAgainst { get; }
+
     public void AddTeam(string team, IEnumerable<string> members)
     {
         var key = Party.Normalize(team);
         if (!_members.TryGetValue(key, out var set)) _members[key] = set = [];
         _known.Add(key);
+        _teamNames.Add(key);
         foreach (var member in members)
         {
             var person = Party.Normalize(member);
@@ -26,7 +52,11 @@ public sealed class Roster
 
     public void AddParty(string party)
     {
-        if (!Party.IsPlaceholder(party)) _known.Add(Party.Normalize(party));
+        if (Party.IsPlaceholder(party)) return;
+        var key = Party.Normalize(party);
+        _known.Add(key);
+        // '@org/team' (CODEOWNERS, items) names a team even where the roster has no members for it.
+        if (party.Contains('/', StringComparison.Ordinal)) _teamNames.Add(key);
     }
 
     public bool IsKnown(string party) => _known.Contains(Party.Normalize(party));
@@ -34,4 +64,59 @@ public sealed class Roster
     /// <summary>True when <paramref name="person"/> is a member of <paramref name="team"/>.</summary>
     public bool IsMember(string person, string team) =>
         _members.TryGetValue(Party.Normalize(team), out var set) && set.Contains(Party.Normalize(person));
+
+    /// <summary>Whether <paramref name="party"/> names a team or a person: <c>@org/team</c> and the roster's teams
+    /// (configured, or named as <c>@org/team</c> anywhere) are teams; another <c>@name</c> is a person (a mention);
+    /// a bare name that is no roster team may be either.</summary>
+    public PartyKind KindOf(string party)
+    {
+        var text = party.Trim();
+        if (text.Contains('/', StringComparison.Ordinal) || _teamNames.Contains(Party.Normalize(text))) return PartyKind.Team;
+        return text.StartsWith('@') ? PartyKind.Person : PartyKind.PersonOrTeam;
+    }
+
+    /// <summary>A copy of this roster that knows the same parties and is verified against a directory.</summary>
+    /// <param name="directory">The directory as a phrase for messages, e.g. <c>the GitHub organisation 'acme'</c>.</param>
+    /// <param name="exists">Given a party as written and its <see cref="KindOf"/>: true when the directory has it,
+    /// false when it has not, null when the directory cannot tell (e.g. another organisation's team).</param>
+    public Roster WithVerification(string directory, Func<string, PartyKind, bool?> exists)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(exists);
+        return new Roster(this, directory, exists);
+    }
+
+    /// <summary>Whether the verified directory has <paramref name="party"/>; <see cref="Existence.Unknown"/> without a
+    /// verification, for a placeholder, or when the directory cannot tell.</summary>
+    public Existence Verification(string party)
+    {
+        if (_exists is null || Party.IsPlaceholder(party)) return Existence.Unknown;
+        return _exists(party.Trim(), KindOf(party)) switch
+        {
+            true => Existence.Exists,
+            false => Existence.Missing,
+            null => Existence.Unknown,
+        };
+    }
+}
+
+/// <summary>What a party name stands for, as far as the roster can tell.</summary>
+public enum PartyKind
+{
+    Person,
+    Team,
+
+    /// <summary>A bare name that is no roster team: a login or a team's name.</summary>
+    PersonOrTeam,
+}
+
+/// <summary>What a verified directory says of a party.</summary>
+public enum Existence
+{
+    /// <summary>Not verified, or the directory cannot tell.</summary>
+    Unknown,
+    Exists,
+
+    /// <summary>The directory was read in full and has no such party.</summary>
+    Missing,
 }
