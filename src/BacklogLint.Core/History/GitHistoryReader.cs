@@ -13,6 +13,9 @@ public static class GitHistoryReader
     /// <summary>The longest stretch diffed at once; each doubles until this.</summary>
     private const int LargestChunk = 1024;
 
+    /// <summary>Up to this many item folders are diffed one by one; beyond, their common folder is.</summary>
+    private const int MaxFolders = 64;
+
     /// <param name="files">Repository-relative, '/'-separated paths of the files to date.</param>
     /// <param name="lines">For some of those files, lines (as written) to date one by one.</param>
     /// <param name="start">The commit to walk back from (a sha or reference); HEAD when null.</param>
@@ -40,8 +43,7 @@ public static class GitHistoryReader
 
         var fileDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var lineDates = new Dictionary<(string, string), DateOnly>();
-        var folder = CommonFolder(files.Concat(lines.Keys));
-        var prefix = folder.Length == 0 ? "" : folder + "/";
+        var folders = FoldersToDiff(files.Concat(lines.Keys));
         var walked = 0;
         var commit = head;
         var chunkSize = FirstChunk;
@@ -52,7 +54,7 @@ public static class GitHistoryReader
             for (; commit is not null && chunk.Count < chunkSize; commit = commit.Parents.FirstOrDefault())
                 chunk.Add((commit.Id, commit.Parents.FirstOrDefault()?.Id, DateOnly.FromDateTime(commit.Author.When.UtcDateTime)));
             var wantedPaths = pendingFiles.Concat(pendingLines.Keys).ToHashSet(StringComparer.Ordinal);
-            var changes = DiffInParallel(repository.Info.Path, chunk, folder, prefix, wantedPaths);
+            var changes = DiffInParallel(repository.Info.Path, chunk, folders, wantedPaths);
             for (var i = 0; i < chunk.Count && (pendingFiles.Count > 0 || pendingLines.Count > 0); i++, walked++)
             {
                 foreach (var change in changes[i])
@@ -74,7 +76,7 @@ public static class GitHistoryReader
     /// worker opens its own <see cref="Repository"/> (libgit2 objects are not shared between threads); only the
     /// subtree that holds the items is diffed, and a commit that did not touch it costs one lookup.</summary>
     private static List<Change>[] DiffInParallel(
-        string gitDirectory, List<(ObjectId Commit, ObjectId? Parent, DateOnly Date)> chunk, string folder, string prefix, HashSet<string> wanted)
+        string gitDirectory, List<(ObjectId Commit, ObjectId? Parent, DateOnly Date)> chunk, IReadOnlyList<string> folders, HashSet<string> wanted)
     {
         var result = new List<Change>[chunk.Count];
         Parallel.For(
@@ -84,15 +86,21 @@ public static class GitHistoryReader
             (i, _, repository) =>
             {
                 var changes = result[i] = [];
-                var tree = Subtree(repository.Lookup<Commit>(chunk[i].Commit), folder);
-                var parentTree = chunk[i].Parent is { } parent ? Subtree(repository.Lookup<Commit>(parent), folder) : null;
-                if (tree is null || tree.Id == parentTree?.Id) return repository;
-                using var diff = repository.Diff.Compare<TreeChanges>(parentTree, tree);
-                foreach (var change in diff)
+                var commit = repository.Lookup<Commit>(chunk[i].Commit);
+                var parent = chunk[i].Parent is { } parentId ? repository.Lookup<Commit>(parentId) : null;
+                foreach (var folder in folders)
                 {
-                    var path = prefix + change.Path;
-                    if (change.Status == ChangeKind.Deleted || !wanted.Contains(path)) continue;
-                    changes.Add(new Change(path, change.Oid, change.Status == ChangeKind.Added || change.OldOid == ObjectId.Zero ? null : change.OldOid));
+                    var tree = Subtree(commit, folder);
+                    var parentTree = parent is null ? null : Subtree(parent, folder);
+                    if (tree is null || tree.Id == parentTree?.Id) continue;
+                    var prefix = folder.Length == 0 ? "" : folder + "/";
+                    using var diff = repository.Diff.Compare<TreeChanges>(parentTree, tree);
+                    foreach (var change in diff)
+                    {
+                        var path = prefix + change.Path;
+                        if (change.Status == ChangeKind.Deleted || !wanted.Contains(path)) continue;
+                        changes.Add(new Change(path, change.Oid, change.Status == ChangeKind.Added || change.OldOid == ObjectId.Zero ? null : change.OldOid));
+                    }
                 }
 
                 return repository;
@@ -120,14 +128,26 @@ public static class GitHistoryReader
         return text.Split('\n').Select(line => line.TrimEnd()).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The folders whose subtrees are diffed: the folders that hold the paths, less those inside another
+    /// of them; when there are more than <see cref="MaxFolders"/>, their deepest common folder instead. A commit costs
+    /// one lookup per folder, and a diff only of the folders it changed.</summary>
+    private static List<string> FoldersToDiff(IEnumerable<string> paths)
+    {
+        var all = paths.Select(path => path.LastIndexOf('/') is var slash and > 0 ? path[..slash] : "").ToList();
+        var distinct = all.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var outermost = new List<string>();
+        foreach (var folder in distinct)
+            if (!outermost.Any(outer => outer.Length == 0 || folder.StartsWith(outer + "/", StringComparison.Ordinal))) outermost.Add(folder);
+        return outermost.Count <= MaxFolders ? outermost : [CommonFolder(all)];
+    }
+
     /// <summary>The deepest folder that holds every path ("" for the whole tree). Diffing only its subtree keeps
     /// the rest of a large repository out of the walk, and a commit that did not touch it costs one lookup.</summary>
-    private static string CommonFolder(IEnumerable<string> paths)
+    private static string CommonFolder(IEnumerable<string> folders)
     {
         string? common = null;
-        foreach (var path in paths)
+        foreach (var folder in folders)
         {
-            var folder = path.LastIndexOf('/') is var slash and > 0 ? path[..slash] : "";
             common = common is null ? folder : SharedFolder(common, folder);
             if (common.Length == 0) break;
         }

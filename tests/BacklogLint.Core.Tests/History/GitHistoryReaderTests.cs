@@ -215,4 +215,20 @@ public sealed class GitHistoryReaderTests
         history.UnavailableReason.ShouldNotBeNull().ShouldContain("no commits");
         history.LastChanged("backlog/A.md").ShouldBeNull();
     }
+
+    [Fact]
+    public void Files_in_sibling_and_nested_folders_are_each_dated_by_their_own_last_commit()
+    {
+        using var test = TestRepository.Create();
+        test.Write("backlog/A.md", "a1\n").Write("backlog/sub/B.md", "b1\n").Write("agreements/C.md", "c1\n").Commit("2026-01-10");
+        test.Write("backlog/sub/B.md", "b2\n").Commit("2026-02-10");
+        test.Write("agreements/C.md", "c2\n").Write("code/x.cs", "x\n").Commit("2026-03-10");
+        test.Write("backlog/A.md", "a2\n").Commit("2026-04-10");
+
+        var history = Read(test, ["backlog/A.md", "backlog/sub/B.md", "agreements/C.md"]);
+
+        history.LastChanged("backlog/A.md").ShouldBe(new DateOnly(2026, 4, 10));
+        history.LastChanged("backlog/sub/B.md").ShouldBe(new DateOnly(2026, 2, 10));
+        history.LastChanged("agreements/C.md").ShouldBe(new DateOnly(2026, 3, 10));
+    }
 }
