@@ -41,6 +41,10 @@ internal sealed class CommandLine(RootCommand root)
         {
             return await result.InvokeAsync();
         }
+        catch (Core.Loading.LimitExceededException e)
+        {
+            return ExitCodes.Fail(e.Message);
+        }
         catch (Exception e)
         {
             // Last resort: an internal failure is one line and exit 2, never a stack trace unless asked for.

@@ -13,6 +13,16 @@ internal abstract class FileSource : IDisposable
 
     public abstract byte[] Read(string fullPath);
 
+    /// <summary>At most the first <paramref name="count"/> bytes of a file, without reading the rest.</summary>
+    public abstract byte[] ReadStart(string fullPath, int count);
+
+    protected static byte[] ReadStart(Stream stream, int count)
+    {
+        var buffer = new byte[count];
+        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+
     /// <summary>A text file by repository-relative path (CODEOWNERS), or null.</summary>
     public abstract string? ReadText(string fullPath);
 
@@ -49,6 +59,12 @@ internal sealed class WorkingTreeSource(string folder) : FileSource
     public override long Size(string fullPath) => new FileInfo(fullPath).Length;
 
     public override byte[] Read(string fullPath) => File.ReadAllBytes(fullPath);
+
+    public override byte[] ReadStart(string fullPath, int count)
+    {
+        using var stream = File.OpenRead(fullPath);
+        return ReadStart(stream, count);
+    }
 
     public override string? ReadText(string fullPath) => File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
 
@@ -95,6 +111,15 @@ internal sealed class CommitSource : FileSource
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             return buffer.ToArray();
+        }
+    }
+
+    public override byte[] ReadStart(string fullPath, int count)
+    {
+        lock (_gate)
+        {
+            using var stream = _markdown[fullPath].GetContentStream();
+            return ReadStart(stream, count);
         }
     }
 

@@ -8,14 +8,19 @@ namespace BacklogLint.Core.Parsing;
 /// events. Refuses what untrusted YAML can abuse: aliases (no expansion bombs), deep nesting and duplicate keys.</summary>
 public static class YamlReader
 {
-    /// <summary>Nesting deeper than this is refused.</summary>
+    /// <summary>Nesting deeper than this is refused unless configured otherwise (<c>limits.max-yaml-depth</c>).</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The most <c>limits.max-yaml-depth</c> may be: the reader recurses once per level.</summary>
+    public const int MaxConfigurableDepth = 1000;
+
     /// <summary>Reads <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of its file.</summary>
+    /// <param name="maxDepth">Nesting deeper than this is refused (at most <see cref="MaxConfigurableDepth"/>).</param>
     /// <returns>The root node (null for an empty document), or a syntax problem with its position.</returns>
-    public static (YamlNode? Root, ParseProblem? Problem) Read(string yaml, int firstLine)
+    public static (YamlNode? Root, ParseProblem? Problem) Read(string yaml, int firstLine, int maxDepth = MaxDepth)
     {
         var offset = firstLine - 1;
+        maxDepth = Math.Clamp(maxDepth, 1, MaxConfigurableDepth);
         try
         {
             var parser = new Parser(new StringReader(yaml));
@@ -23,7 +28,7 @@ public static class YamlReader
             if (parser.Accept<StreamEnd>(out _)) return (null, null);
             parser.Consume<DocumentStart>();
             if (parser.Accept<DocumentEnd>(out _)) return (null, null);
-            var root = ReadNode(parser, offset, depth: 0);
+            var root = ReadNode(parser, offset, depth: 0, maxDepth);
             parser.Consume<DocumentEnd>();
             return (root, null);
         }
@@ -55,10 +60,10 @@ public static class YamlReader
         return $"front matter is not valid YAML: {message.TrimEnd('.')}";
     }
 
-    private static YamlNode ReadNode(IParser parser, int offset, int depth)
+    private static YamlNode ReadNode(IParser parser, int offset, int depth, int maxDepth)
     {
-        if (depth > MaxDepth)
-            throw new RefusedYamlException($"nesting deeper than {MaxDepth} levels is not supported", At(parser.Current!.Start, offset));
+        if (depth > maxDepth)
+            throw new RefusedYamlException($"nesting deeper than {maxDepth} levels is not supported", At(parser.Current!.Start, offset));
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
             throw new RefusedYamlException("aliases (*name) are not supported", At(alias.Start, offset));
@@ -72,7 +77,7 @@ public static class YamlReader
         {
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
-                items.Add(ReadNode(parser, offset, depth + 1));
+                items.Add(ReadNode(parser, offset, depth + 1, maxDepth));
 
             var last = items.Count > 0 ? items[^1].Span : Span(sequenceStart.Start, sequenceStart.End, offset);
             return new YamlSequence(items, Join(Span(sequenceStart.Start, sequenceStart.End, offset), last));
@@ -83,11 +88,11 @@ public static class YamlReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            if (ReadNode(parser, offset, depth + 1) is not YamlScalar key)
+            if (ReadNode(parser, offset, depth + 1, maxDepth) is not YamlScalar key)
                 throw new RefusedYamlException("keys must be plain values, not lists or maps", At(mappingStart.Start, offset));
             if (!seen.Add(YamlMapping.NormalizeKey(key.Value)))
                 throw new RefusedYamlException($"duplicate key '{key.Value}'", key.Span);
-            entries.Add(new YamlEntry(key, ReadNode(parser, offset, depth + 1)));
+            entries.Add(new YamlEntry(key, ReadNode(parser, offset, depth + 1, maxDepth)));
         }
 
         var first = Span(mappingStart.Start, mappingStart.End, offset);
