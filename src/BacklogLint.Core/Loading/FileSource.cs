@@ -58,12 +58,31 @@ internal sealed class WorkingTreeSource(string folder) : FileSource
 
     public override long Size(string fullPath) => new FileInfo(fullPath).Length;
 
-    public override byte[] Read(string fullPath) => File.ReadAllBytes(fullPath);
+    public override byte[] Read(string fullPath)
+    {
+        using var stream = OpenRegularFile(fullPath);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
 
     public override byte[] ReadStart(string fullPath, int count)
     {
-        using var stream = File.OpenRead(fullPath);
+        using var stream = OpenRegularFile(fullPath);
         return ReadStart(stream, count);
+    }
+
+    /// <summary>Opens a file for reading, refusing what is not a regular file: a FIFO named <c>x.md</c> would block a
+    /// plain open or read forever, so on Unix the file is opened non-blocking and must be seekable.</summary>
+    private static FileStream OpenRegularFile(string fullPath)
+    {
+        if (OperatingSystem.IsWindows()) return File.OpenRead(fullPath);
+        var descriptor = NativeMethods.Open(fullPath, OperatingSystem.IsLinux() ? 0x800 : 0x4); // O_RDONLY | O_NONBLOCK
+        if (descriptor < 0) return File.OpenRead(fullPath); // .NET says why, as an IOException
+        var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read);
+        if (stream.CanSeek) return stream;
+        stream.Dispose();
+        throw new IOException("it is not a regular file (a FIFO, socket or device)");
     }
 
     public override string? ReadText(string fullPath) => File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
@@ -147,4 +166,14 @@ internal sealed class CommitSource : FileSource
                 _markdown[Path.Combine(_workTree, path)] = (Blob)entry.Target;
         }
     }
+}
+
+internal static class NativeMethods
+{
+    /// <summary>open(2); <paramref name="path"/> as NUL-terminated UTF-8.</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open")]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+    private static extern int Open(byte[] path, int flags);
+
+    internal static int Open(string path, int flags) => Open(System.Text.Encoding.UTF8.GetBytes(path + "\0"), flags);
 }
