@@ -89,6 +89,11 @@ public static class RepositoryLoader
         {
             return Unreadable(path, $"the file cannot be read: {e.Message}");
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // Markdig refuses input nested too deeply (ArgumentException); whatever one file does, the others are checked.
+            return Unreadable(path, $"the file cannot be parsed: {e.Message}");
+        }
     }
 
     /// <summary>How much of a file over the size limit is read to tell whether it is an item.</summary>
