@@ -38,8 +38,10 @@ public static class YamlReader
         }
         catch (YamlException e)
         {
-            var line = (int)Math.Max(1, e.Start.Line) + offset;
-            var column = (int)Math.Max(1, e.Start.Column);
+            var (line, column) = ((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            // For a tab used as indentation, YamlDotNet points at the map the tab is in: point at the tab.
+            if (e.Message.Contains("tab", StringComparison.Ordinal) && TabIndentedLine(yaml, line) is { } tabbed) (line, column) = (tabbed, 1);
+            line += offset;
             return (null, Problem(CleanMessage(e), SourceSpan.At(line, column)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
@@ -47,6 +49,19 @@ public static class YamlReader
             // YamlDotNet throws these without a position for some malformed input (an unclosed '[').
             return (null, Problem($"front matter is not valid YAML: {e.Message}", SourceSpan.At(firstLine)));
         }
+    }
+
+    /// <summary>The first line from <paramref name="from"/> on (1-based) whose indentation has a tab.</summary>
+    private static int? TabIndentedLine(string yaml, int from)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = from - 1; i < lines.Length; i++)
+        {
+            var indentation = lines[i][..(lines[i].Length - lines[i].TrimStart().Length)];
+            if (indentation.Contains('\t', StringComparison.Ordinal)) return i + 1;
+        }
+
+        return null;
     }
 
     private static ParseProblem Problem(string message, SourceSpan span) =>
