@@ -39,7 +39,12 @@ internal sealed class CommandLine(RootCommand root)
 
         try
         {
-            return await result.InvokeAsync();
+            // System.CommandLine's own handler would print "Unhandled exception:" with the stack and exit 1.
+            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Core.Loading.LimitExceededException e)
+        {
+            return ExitCodes.Fail(e.Message);
         }
         catch (Exception e)
         {

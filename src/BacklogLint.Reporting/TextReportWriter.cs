@@ -26,7 +26,7 @@ public static class TextReportWriter
             writer.WriteLine($"  {rule}  {count,4}  {titles[rule]}");
         writer.WriteLine("By owner:");
         foreach (var (owner, count) in AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf))
-            writer.WriteLine($"  {count,4}  {owner}");
+            writer.WriteLine($"  {count,4}  {OneLine(owner)}");
     }
 
     /// <summary><c>path(line,col): severity ID: message</c>; a finding without a file is reported by the tool itself.</summary>
@@ -37,7 +37,7 @@ public static class TextReportWriter
             : diagnostic.Span is { } span
                 ? string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Path}({span.Line},{span.Column})")
                 : diagnostic.Path;
-        return $"{origin}: {Category(diagnostic.Severity)} {diagnostic.Id}: {OneLine(diagnostic.Message)}";
+        return $"{OneLine(origin)}: {Category(diagnostic.Severity)} {diagnostic.Id}: {OneLine(diagnostic.Message)}";
     }
 
     // MSBuild's categories are error, warning and info; a suggestion is info, as Roslyn prints it.

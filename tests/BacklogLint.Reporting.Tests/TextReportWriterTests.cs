@@ -147,4 +147,18 @@ public sealed class TextReportWriterTests
         line.ShouldNotContain("\n");
         line.ShouldEndWith("Task  [31mRED [0m evil end next");
     }
+
+    [Fact]
+    public void Owners_and_paths_from_item_text_stay_on_their_line_in_the_summary_too()
+    {
+        var finding = Finding("BL0001", Severity.Warning, "no owner", path: "backlog/a\nb.md", owner: "x\r\n::error::pwned \u202e\u001b[31m");
+
+        var text = Write(new AnalysisReport([finding], 1, 1, "1.0.0"));
+
+        text.Split('\n').ShouldNotContain(line => line.StartsWith("::error::pwned", StringComparison.Ordinal));
+        text.ShouldNotContain("\r");
+        text.ShouldNotContain("\u202e");
+        text.ShouldNotContain("\u001b");
+        text.ShouldContain("backlog/a b.md(3,8)");
+    }
 }

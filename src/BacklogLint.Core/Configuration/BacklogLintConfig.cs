@@ -30,8 +30,19 @@ public sealed class BacklogLintConfig
     /// <summary>Per rule ID: severity and option values that override the descriptor's defaults.</summary>
     public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>();
 
-    /// <summary>Files larger than this are not read; a declared item that large is reported.</summary>
-    public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
+    /// <summary>Files larger than this are not read; a declared item that large, or one whose first KB look like an
+    /// item, is reported (BL0501). <c>limits.max-file-size</c>.</summary>
+    public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
+
+    public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>Front matter nested deeper than this is refused. <c>limits.max-yaml-depth</c>.</summary>
+    public int MaxYamlDepth { get; init; } = Parsing.YamlReader.MaxDepth;
+
+    /// <summary>More work items than this stop the run with one error line and exit code 2. <c>limits.max-items</c>.</summary>
+    public int MaxItems { get; init; } = DefaultMaxItems;
+
+    public const int DefaultMaxItems = 100_000;
 }
 
 /// <summary>A rule's configured severity and options; what is not configured keeps the descriptor's default.</summary>

@@ -9,7 +9,8 @@ namespace BacklogLint.Core.Configuration;
 /// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
 public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 {
-    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "roster", "rules", "statuses", "require-suppression-reason"];
+    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "roster", "rules", "statuses", "require-suppression-reason", "limits"];
+    private static readonly string[] LimitKeys = ["max-file-size", "max-yaml-depth", "max-items"];
     private const string SuppressionWithoutReasonAlias = "suppression-without-reason";
     private static readonly string[] Dialects = ["native"];
 
@@ -71,8 +72,12 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             throw Error(path, map.Find("dialect")!.Value, $"unknown dialect '{dialect}' (known: {string.Join(", ", Dialects)})");
 
         var (teams, people) = ReadRoster(path, map.Find("roster"));
+        var (maxFileBytes, maxYamlDepth, maxItems) = ReadLimits(path, map.Find("limits"));
         return new BacklogLintConfig
         {
+            MaxFileBytes = maxFileBytes,
+            MaxYamlDepth = maxYamlDepth,
+            MaxItems = maxItems,
             SourcePath = path,
             Items = StringList(path, map.Find("items")),
             Ignore = StringList(path, map.Find("ignore")),
@@ -226,6 +231,52 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         }
 
         return vocabulary;
+    }
+
+    /// <summary><c>limits:</c> max-file-size (bytes, or with a unit B, KB, MB, GB, 1024-based), max-yaml-depth
+    /// (1 to <see cref="YamlReader.MaxConfigurableDepth"/>), max-items (at least 1).</summary>
+    private static (long MaxFileBytes, int MaxYamlDepth, int MaxItems) ReadLimits(string path, YamlEntry? section)
+    {
+        var result = (MaxFileBytes: BacklogLintConfig.DefaultMaxFileBytes, MaxYamlDepth: YamlReader.MaxDepth, MaxItems: BacklogLintConfig.DefaultMaxItems);
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return result;
+        foreach (var entry in Map(path, section).Entries)
+        {
+            var key = YamlMapping.NormalizeKey(entry.Key.Value);
+            if (!LimitKeys.Contains(key))
+                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in limits (known: {string.Join(", ", LimitKeys)})");
+            var value = Scalar(path, entry) ?? throw Error(path, entry.Value, $"'limits.{key}' needs a value");
+            switch (key)
+            {
+                case "max-file-size":
+                    result.MaxFileBytes = ParseSize(value.Value)
+                        ?? throw Error(path, value, $"'limits.max-file-size' should be a size in bytes or with a unit (B, KB, MB, GB), like 10MB, not '{value.Value}'");
+                    break;
+                case "max-yaml-depth":
+                    result.MaxYamlDepth = ParseInteger(path, value, key, 1, YamlReader.MaxConfigurableDepth);
+                    break;
+                default:
+                    result.MaxItems = ParseInteger(path, value, key, 1, int.MaxValue);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static int ParseInteger(string path, YamlScalar value, string key, int min, int max) =>
+        int.TryParse(value.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw Error(path, value, $"'limits.{key}' should be a whole number from {min} to {max}, not '{value.Value}'");
+
+    /// <summary>"1048576", "512KB", "10 MB", "1GiB" (units are 1024-based and ignore case); null when not a size.</summary>
+    internal static long? ParseSize(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(\d{1,19})\s*([kmg]i?b|b)?$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!match.Success || !long.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+            return null;
+        var shift = char.ToLowerInvariant(match.Groups[2].Value.FirstOrDefault()) switch { 'k' => 10, 'm' => 20, 'g' => 30, _ => 0 };
+        return number > long.MaxValue >> shift ? null : number << shift;
     }
 
     private static YamlMapping Map(string path, YamlEntry entry) =>

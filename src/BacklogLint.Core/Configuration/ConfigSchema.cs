@@ -37,6 +37,7 @@ public static class ConfigSchema
             json.WriteString("description", "Report suppressions that give no reason (turns on the suppression-without-reason rule as a warning).");
             json.WriteString("type", "boolean");
             json.WriteEndObject();
+            Limits(json);
             json.WriteStartObject("rules");
             json.WriteString("description", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
             json.WriteString("type", "object");
@@ -135,6 +136,44 @@ public static class ConfigSchema
         json.WriteEndObject();
         json.WriteEndObject();
         StringList(json, "people", "People who are in no team (@login).");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Limits(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("limits");
+        json.WriteString("description", "Safety limits for hostile or oversized input.");
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
+        json.WriteStartObject("max-file-size");
+        json.WriteString("description", "Markdown files larger than this are not read; an item that large is reported (BL0501). Bytes, or with a unit B, KB, MB, GB (1024-based). Default: 10MB.");
+        json.WriteStartArray("oneOf");
+        json.WriteStartObject();
+        json.WriteString("type", "integer");
+        json.WriteNumber("minimum", 1);
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteString("pattern", @"^\s*\d{1,19}\s*([kKmMgG][iI]?[bB]|[bB])?\s*$");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteString("default", "10MB");
+        json.WriteEndObject();
+        json.WriteStartObject("max-yaml-depth");
+        json.WriteString("description", $"Front matter nested deeper than this is refused (BL0501). Default: {Parsing.YamlReader.MaxDepth}.");
+        json.WriteString("type", "integer");
+        json.WriteNumber("minimum", 1);
+        json.WriteNumber("maximum", Parsing.YamlReader.MaxConfigurableDepth);
+        json.WriteNumber("default", Parsing.YamlReader.MaxDepth);
+        json.WriteEndObject();
+        json.WriteStartObject("max-items");
+        json.WriteString("description", $"More work items than this stop the run with one error (exit code 2). Default: {BacklogLintConfig.DefaultMaxItems}.");
+        json.WriteString("type", "integer");
+        json.WriteNumber("minimum", 1);
+        json.WriteNumber("default", BacklogLintConfig.DefaultMaxItems);
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -13,6 +13,16 @@ internal abstract class FileSource : IDisposable
 
     public abstract byte[] Read(string fullPath);
 
+    /// <summary>At most the first <paramref name="count"/> bytes of a file, without reading the rest.</summary>
+    public abstract byte[] ReadStart(string fullPath, int count);
+
+    protected static byte[] ReadStart(Stream stream, int count)
+    {
+        var buffer = new byte[count];
+        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+
     /// <summary>A text file by repository-relative path (CODEOWNERS), or null.</summary>
     public abstract string? ReadText(string fullPath);
 
@@ -48,7 +58,32 @@ internal sealed class WorkingTreeSource(string folder) : FileSource
 
     public override long Size(string fullPath) => new FileInfo(fullPath).Length;
 
-    public override byte[] Read(string fullPath) => File.ReadAllBytes(fullPath);
+    public override byte[] Read(string fullPath)
+    {
+        using var stream = OpenRegularFile(fullPath);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    public override byte[] ReadStart(string fullPath, int count)
+    {
+        using var stream = OpenRegularFile(fullPath);
+        return ReadStart(stream, count);
+    }
+
+    /// <summary>Opens a file for reading, refusing what is not a regular file: a FIFO named <c>x.md</c> would block a
+    /// plain open or read forever, so on Unix the file is opened non-blocking and must be seekable.</summary>
+    private static FileStream OpenRegularFile(string fullPath)
+    {
+        if (OperatingSystem.IsWindows()) return File.OpenRead(fullPath);
+        var descriptor = NativeMethods.Open(fullPath, OperatingSystem.IsLinux() ? 0x800 : 0x4); // O_RDONLY | O_NONBLOCK
+        if (descriptor < 0) return File.OpenRead(fullPath); // .NET says why, as an IOException
+        var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read);
+        if (stream.CanSeek) return stream;
+        stream.Dispose();
+        throw new IOException("it is not a regular file (a FIFO, socket or device)");
+    }
 
     public override string? ReadText(string fullPath) => File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
 
@@ -98,6 +133,15 @@ internal sealed class CommitSource : FileSource
         }
     }
 
+    public override byte[] ReadStart(string fullPath, int count)
+    {
+        lock (_gate)
+        {
+            using var stream = _markdown[fullPath].GetContentStream();
+            return ReadStart(stream, count);
+        }
+    }
+
     public override string? ReadText(string fullPath)
     {
         var relative = Path.GetRelativePath(_workTree, fullPath).Replace('\\', '/');
@@ -122,4 +166,14 @@ internal sealed class CommitSource : FileSource
                 _markdown[Path.Combine(_workTree, path)] = (Blob)entry.Target;
         }
     }
+}
+
+internal static class NativeMethods
+{
+    /// <summary>open(2); <paramref name="path"/> as NUL-terminated UTF-8.</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open")]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+    private static extern int Open(byte[] path, int flags);
+
+    internal static int Open(string path, int flags) => Open(System.Text.Encoding.UTF8.GetBytes(path + "\0"), flags);
 }

@@ -30,11 +30,14 @@ public static class RepositoryLoader
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source)
     {
         var files = Discover(location.Folder, source.MarkdownFiles(), config);
-        var parser = new WorkItemParser(config.Statuses);
+        var parser = new WorkItemParser(config.Statuses, config.MaxYamlDepth);
         var parsed = new ParsedFile[files.Count];
         Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config, source));
 
         var items = parsed.Select(file => file.Item).OfType<WorkItem>().ToList();
+        if (items.Count > config.MaxItems)
+            throw new LimitExceededException(
+                $"{items.Count:N0} work items found, over the limit of {config.MaxItems:N0}; raise limits.max-items in {BacklogLintConfig.FileName} to check them all");
         var history = ReadHistory(location, items, source.Commit);
         var roster = BuildRoster(location, config, items, source);
         var markdown = files.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
@@ -66,9 +69,17 @@ public static class RepositoryLoader
         var declared = file.IsDeclared == true;
         try
         {
+            // The size is checked before anything is read: a file over the limit is never read whole.
             var size = source.Size(file.FullPath);
             if (size > config.MaxFileBytes)
-                return declared ? Unreadable(path, $"the file is {size:N0} bytes, over the limit of {config.MaxFileBytes:N0}; it was not read") : new ParsedFile(path, null, []);
+            {
+                var isItem = declared || WorkItemParser.StartLooksLikeItem(
+                    System.Text.Encoding.UTF8.GetString(source.ReadStart(file.FullPath, LookAheadBytes)));
+                return isItem
+                    ? Unreadable(path, $"the file is {size:N0} bytes, over the limit of {config.MaxFileBytes:N0} (limits.max-file-size); it was not read")
+                    : new ParsedFile(path, null, []);
+            }
+
             var text = SourceText.Decode(source.Read(file.FullPath), out var problem);
             if (text is null) return Unreadable(path, problem!);
             var result = parser.Parse(path, text, declared);
@@ -78,7 +89,15 @@ public static class RepositoryLoader
         {
             return Unreadable(path, $"the file cannot be read: {e.Message}");
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // Markdig refuses input nested too deeply (ArgumentException); whatever one file does, the others are checked.
+            return Unreadable(path, $"the file cannot be parsed: {e.Message}");
+        }
     }
+
+    /// <summary>How much of a file over the size limit is read to tell whether it is an item.</summary>
+    private const int LookAheadBytes = 8 * 1024;
 
     private static ParseProblem Problem(string message) => new(ParseProblemKind.Syntax, message, SourceSpan.At(1), "file");
 

@@ -11,7 +11,8 @@ namespace BacklogLint.Core.Parsing;
 
 /// <summary>Reads one Markdown file into a <see cref="WorkItem"/>: YAML front matter with positions for every key
 /// and value, and the body (title, inline agreements, tasks, links) with Markdig.</summary>
-public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
+/// <param name="maxYamlDepth">Front matter nested deeper than this is refused (<c>limits.max-yaml-depth</c>).</param>
+public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxYamlDepth = YamlReader.MaxDepth)
 {
     private static readonly string[] ItemKeys = ["id", "status", "owner", "owners", "type"];
     private static readonly string[] HandoffKeys = ["from", "to", "date"];
@@ -54,7 +55,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         }
 
         var yaml = first > last.Value - 1 ? "" : source.Text[source.LineStart(first)..source.LineStart(last.Value)];
-        var (root, syntaxProblem) = YamlReader.Read(yaml, first);
+        var (root, syntaxProblem) = YamlReader.Read(yaml, first, maxYamlDepth);
         if (syntaxProblem is not null)
         {
             if (looksLikeItem) problems.Add(WithHint(syntaxProblem, source));
@@ -104,6 +105,14 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary)
         }
 
         return false;
+    }
+
+    /// <summary>Whether the start of a file (its first few KB, for a file too large to read) opens with front matter
+    /// that names an item key: how a file over the size limit is told to be an item without reading it all.</summary>
+    public static bool StartLooksLikeItem(string start)
+    {
+        var source = new SourceText(start);
+        return FindFrontMatter(source) is { } found && LooksLikeItem(source, found.First, found.Closing);
     }
 
     private static ParseProblem WithHint(ParseProblem problem, SourceText source)

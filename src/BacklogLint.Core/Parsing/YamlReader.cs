@@ -8,14 +8,19 @@ namespace BacklogLint.Core.Parsing;
 /// events. Refuses what untrusted YAML can abuse: aliases (no expansion bombs), deep nesting and duplicate keys.</summary>
 public static class YamlReader
 {
-    /// <summary>Nesting deeper than this is refused.</summary>
+    /// <summary>Nesting deeper than this is refused unless configured otherwise (<c>limits.max-yaml-depth</c>).</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The most <c>limits.max-yaml-depth</c> may be: the reader recurses once per level.</summary>
+    public const int MaxConfigurableDepth = 1000;
+
     /// <summary>Reads <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of its file.</summary>
+    /// <param name="maxDepth">Nesting deeper than this is refused (at most <see cref="MaxConfigurableDepth"/>).</param>
     /// <returns>The root node (null for an empty document), or a syntax problem with its position.</returns>
-    public static (YamlNode? Root, ParseProblem? Problem) Read(string yaml, int firstLine)
+    public static (YamlNode? Root, ParseProblem? Problem) Read(string yaml, int firstLine, int maxDepth = MaxDepth)
     {
         var offset = firstLine - 1;
+        maxDepth = Math.Clamp(maxDepth, 1, MaxConfigurableDepth);
         try
         {
             var parser = new Parser(new StringReader(yaml));
@@ -23,7 +28,7 @@ public static class YamlReader
             if (parser.Accept<StreamEnd>(out _)) return (null, null);
             parser.Consume<DocumentStart>();
             if (parser.Accept<DocumentEnd>(out _)) return (null, null);
-            var root = ReadNode(parser, offset, depth: 0);
+            var root = ReadNode(parser, offset, depth: 0, maxDepth);
             parser.Consume<DocumentEnd>();
             return (root, null);
         }
@@ -33,8 +38,10 @@ public static class YamlReader
         }
         catch (YamlException e)
         {
-            var line = (int)Math.Max(1, e.Start.Line) + offset;
-            var column = (int)Math.Max(1, e.Start.Column);
+            var (line, column) = ((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            // For a tab used as indentation, YamlDotNet points at the map the tab is in: point at the tab.
+            if (e.Message.Contains("tab", StringComparison.Ordinal) && TabIndentedLine(yaml, line) is { } tabbed) (line, column) = (tabbed, 1);
+            line += offset;
             return (null, Problem(CleanMessage(e), SourceSpan.At(line, column)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
@@ -42,6 +49,19 @@ public static class YamlReader
             // YamlDotNet throws these without a position for some malformed input (an unclosed '[').
             return (null, Problem($"front matter is not valid YAML: {e.Message}", SourceSpan.At(firstLine)));
         }
+    }
+
+    /// <summary>The first line from <paramref name="from"/> on (1-based) whose indentation has a tab.</summary>
+    private static int? TabIndentedLine(string yaml, int from)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = from - 1; i < lines.Length; i++)
+        {
+            var indentation = lines[i][..(lines[i].Length - lines[i].TrimStart().Length)];
+            if (indentation.Contains('\t', StringComparison.Ordinal)) return i + 1;
+        }
+
+        return null;
     }
 
     private static ParseProblem Problem(string message, SourceSpan span) =>
@@ -55,10 +75,10 @@ public static class YamlReader
         return $"front matter is not valid YAML: {message.TrimEnd('.')}";
     }
 
-    private static YamlNode ReadNode(IParser parser, int offset, int depth)
+    private static YamlNode ReadNode(IParser parser, int offset, int depth, int maxDepth)
     {
-        if (depth > MaxDepth)
-            throw new RefusedYamlException($"nesting deeper than {MaxDepth} levels is not supported", At(parser.Current!.Start, offset));
+        if (depth > maxDepth)
+            throw new RefusedYamlException($"nesting deeper than {maxDepth} levels is not supported", At(parser.Current!.Start, offset));
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
             throw new RefusedYamlException("aliases (*name) are not supported", At(alias.Start, offset));
@@ -72,7 +92,7 @@ public static class YamlReader
         {
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
-                items.Add(ReadNode(parser, offset, depth + 1));
+                items.Add(ReadNode(parser, offset, depth + 1, maxDepth));
 
             var last = items.Count > 0 ? items[^1].Span : Span(sequenceStart.Start, sequenceStart.End, offset);
             return new YamlSequence(items, Join(Span(sequenceStart.Start, sequenceStart.End, offset), last));
@@ -83,11 +103,11 @@ public static class YamlReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            if (ReadNode(parser, offset, depth + 1) is not YamlScalar key)
+            if (ReadNode(parser, offset, depth + 1, maxDepth) is not YamlScalar key)
                 throw new RefusedYamlException("keys must be plain values, not lists or maps", At(mappingStart.Start, offset));
             if (!seen.Add(YamlMapping.NormalizeKey(key.Value)))
                 throw new RefusedYamlException($"duplicate key '{key.Value}'", key.Span);
-            entries.Add(new YamlEntry(key, ReadNode(parser, offset, depth + 1)));
+            entries.Add(new YamlEntry(key, ReadNode(parser, offset, depth + 1, maxDepth)));
         }
 
         var first = Span(mappingStart.Start, mappingStart.End, offset);

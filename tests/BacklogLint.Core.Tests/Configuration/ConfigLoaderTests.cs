@@ -212,4 +212,32 @@ public sealed class ConfigLoaderTests
         ConfigLoader.Find(test.FullPath("other"), null).ShouldBeNull();
         new ConfigLoader(BuiltInRules.Descriptors).Load(inPlanning).Rules["BL0001"].Severity.ShouldBe(Severity.Error);
     }
+
+    [Fact]
+    public void Limits_have_safe_defaults_and_can_be_configured_with_units()
+    {
+        var defaults = Parse("dialect: native\n");
+        defaults.MaxFileBytes.ShouldBe(10L * 1024 * 1024);
+        defaults.MaxYamlDepth.ShouldBe(64);
+        defaults.MaxItems.ShouldBe(100_000);
+
+        var config = Parse("limits:\n  max-file-size: 512KB\n  max-yaml-depth: 8\n  max-items: 20\n");
+        config.MaxFileBytes.ShouldBe(512L * 1024);
+        config.MaxYamlDepth.ShouldBe(8);
+        config.MaxItems.ShouldBe(20);
+        Parse("limits: { max-file-size: 1048576 }").MaxFileBytes.ShouldBe(1048576);
+        Parse("limits: { max-file-size: 2 gib }").MaxFileBytes.ShouldBe(2L << 30);
+    }
+
+    [Theory]
+    [InlineData("limits:\n  max-size: 10MB\n", 2, "max-size", "max-size")]
+    [InlineData("limits:\n  max-file-size: ten\n", 2, "ten", "max-file-size")]
+    [InlineData("limits:\n  max-file-size: 10TB\n", 2, "10TB", "max-file-size")]
+    [InlineData("limits:\n  max-file-size: 0\n", 2, "0", "max-file-size")]
+    [InlineData("limits:\n  max-yaml-depth: 5000\n", 2, "5000", "max-yaml-depth")]
+    [InlineData("limits:\n  max-yaml-depth: -1\n", 2, "-1", "max-yaml-depth")]
+    [InlineData("limits:\n  max-items: [1]\n", 2, "[1]", "max-items")]
+    [InlineData("limits: 10MB\n", 1, "10MB", "limits")]
+    public void A_wrong_limit_names_its_key_and_line(string text, int line, string token, string key) =>
+        ShouldFailAt(text, line, token, key);
 }

@@ -171,4 +171,20 @@ public sealed class YamlReaderTests
         map.Find("b")!.Value.ShouldBeOfType<YamlScalar>().IsNull.ShouldBeFalse();
         map.Find("c")!.Value.ShouldBeOfType<YamlScalar>().IsNull.ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_tab_used_as_indentation_is_reported_on_its_own_line()
+    {
+        var (_, problem) = YamlReader.Read("rules:\n\tBL0001: none\n", firstLine: 3);
+
+        problem.ShouldNotBeNull().Span.Line.ShouldBe(4);
+        problem.Message.ShouldContain("tab");
+    }
+
+    [Fact]
+    public void The_nesting_limit_can_be_lowered()
+    {
+        YamlReader.Read("a: {b: {c: 1}}\n", firstLine: 1, maxDepth: 2).Problem.ShouldNotBeNull().Message.ShouldContain("deeper than 2");
+        YamlReader.Read("a: {b: {c: 1}}\n", firstLine: 1, maxDepth: 4).Problem.ShouldBeNull();
+    }
 }
