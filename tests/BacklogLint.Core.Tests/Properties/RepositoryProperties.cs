@@ -33,9 +33,17 @@ public sealed class RepositoryProperties
         (1, HostileInput.Hostile.Array[1, 5].Select(lines => (byte[]?)Encoding.UTF8.GetBytes(string.Join('\n', lines)))),
         (1, Gen.Byte.Array[0, 200].Select(bytes => (byte[]?)bytes)));
 
-    private static readonly Gen<(List<(string Path, byte[] Bytes)> Files, byte[]? CodeOwners, bool AtCommit)> Repository =
-        Gen.Select(File.Array[1, 8], CodeOwners, Gen.Bool, (files, codeOwners, atCommit) =>
-            (files.DistinctBy(file => file.Path, StringComparer.Ordinal).ToList(), codeOwners, atCommit));
+    /// <summary>Configuration as the tool may have it: none; items declared by a glob (every declared file is an item,
+    /// broken or not); a small size limit (big files are refused unread).</summary>
+    private static readonly Gen<BacklogLintConfig> Config = Gen.FrequencyConst(
+        (2, new BacklogLintConfig()),
+        (1, new BacklogLintConfig { Items = ["backlog/**/*.md"] }),
+        (1, new BacklogLintConfig { Items = ["**/*.md"], MaxFileBytes = 20_000 }),
+        (1, new BacklogLintConfig { MaxFileBytes = 20_000 }));
+
+    private static readonly Gen<(List<(string Path, byte[] Bytes)> Files, byte[]? CodeOwners, bool AtCommit, BacklogLintConfig Config)> Repository =
+        Gen.Select(File.Array[1, 8], CodeOwners, Gen.Bool, Config, (files, codeOwners, atCommit, config) =>
+            (files.DistinctBy(file => file.Path, StringComparer.Ordinal).ToList(), codeOwners, atCommit, config));
 
     [Fact]
     public void Generated_repositories_load_and_analyse_without_throwing_and_lose_no_file() =>
@@ -47,7 +55,7 @@ public sealed class RepositoryProperties
                 if (input.CodeOwners is { } codeOwners) test.WriteBytes(".github/CODEOWNERS", codeOwners);
                 test.Commit("2026-11-01");
 
-                var config = new BacklogLintConfig();
+                var config = input.Config;
                 var location = PlanningLocation.Find(test.Path);
                 var repository = input.AtCommit ? RepositoryLoader.LoadCommit(location, config, "HEAD") : RepositoryLoader.Load(location, config);
                 var result = new AnalysisEngine(BuiltInRules.All).AnalyzeWithSuppressions(repository, config, Now);
