@@ -255,7 +255,20 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
     private static Body ReadBody(SourceText source, List<ParseProblem> problems)
     {
-        var document = Markdown.Parse(source.Text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(source.Text, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses nesting deeper than its limit (thousands of nested quotes, lists or brackets).
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax,
+                $"the Markdown body cannot be read ({e.Message.TrimEnd('.')}): its title, agreements, tasks and links were not read",
+                SourceSpan.WholeLine(1, 3), "body"));
+            return new Body(null, [], [], []);
+        }
+
         Located<string>? title = null;
         var agreements = new List<Agreement>();
         int? agreementsLevel = null;
