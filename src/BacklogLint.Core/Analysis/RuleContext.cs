@@ -72,7 +72,7 @@ public sealed class SuppressionContext : RuleContext
 
     /// <summary>Reports on the directive itself.</summary>
     public void Report(SuppressionUse use, params object?[] arguments) =>
-        Report(Repository.Items.FirstOrDefault(item => item.Path == use.Path), use.Path, use.Suppression.Span,
+        Report(Repository.ItemAt(use.Path), use.Path, use.Suppression.Span,
             "suppression:" + use.Suppression.Describe(), arguments);
 }
 
@@ -89,7 +89,7 @@ public sealed class RepositoryContext : RuleContext
 
     /// <summary>Reports on a file that may hold no item.</summary>
     public void Report(string path, SourceSpan span, string anchor, params object?[] arguments) =>
-        Report(Repository.Items.FirstOrDefault(item => item.Path == path), path, span, anchor, arguments);
+        Report(Repository.ItemAt(path), path, span, anchor, arguments);
 
     /// <summary>Reports on the repository as a whole: no file, no line.</summary>
     public void ReportRepository(string anchor, params object?[] arguments) =>

@@ -91,7 +91,8 @@ public static class RepositoryLoader
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or InsufficientExecutionStackException)
         {
-            // Markdig refuses input nested too deeply (ArgumentException); whatever one file does, the others are checked.
+            // A backstop: the parser reports what it knows to go wrong (deep Markdown included); whatever else one file
+            // makes a library throw, that file is reported and the others are still checked.
             return Unreadable(path, $"the file cannot be parsed: {e.Message}");
         }
     }

@@ -7,6 +7,7 @@ namespace BacklogLint.Core.Model;
 public sealed class PlanningRepository
 {
     private readonly Dictionary<string, List<WorkItem>> _byId;
+    private readonly Dictionary<string, WorkItem> _byPath;
 
     public PlanningRepository(IReadOnlyList<ParsedFile> files, Roster roster, HistoryIndex history, IReadOnlySet<string> markdownPaths)
     {
@@ -17,6 +18,7 @@ public sealed class PlanningRepository
         MarkdownPaths = markdownPaths;
         _byId = Items.GroupBy(item => item.Id.Value, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
+        _byPath = Items.ToDictionary(item => item.Path, StringComparer.Ordinal);
     }
 
     private PlanningRepository(PlanningRepository repository, Roster roster)
@@ -27,6 +29,7 @@ public sealed class PlanningRepository
         History = repository.History;
         MarkdownPaths = repository.MarkdownPaths;
         _byId = repository._byId;
+        _byPath = repository._byPath;
     }
 
     /// <summary>The same files, items and history with another roster (e.g. the roster verified against an outside
@@ -49,6 +52,9 @@ public sealed class PlanningRepository
 
     /// <summary>Repository-relative paths of all Markdown files, items or not (links to them resolve).</summary>
     public IReadOnlySet<string> MarkdownPaths { get; }
+
+    /// <summary>The item in the file at <paramref name="path"/> (repository-relative), if the file holds one.</summary>
+    public WorkItem? ItemAt(string path) => _byPath.GetValueOrDefault(path);
 
     /// <summary>The item with <paramref name="id"/> (case-insensitive); the first by path when the id is duplicated.</summary>
     public WorkItem? Find(string id) => _byId.TryGetValue(id.Trim(), out var items) ? items[0] : null;
