@@ -38,11 +38,7 @@ public static class ConfigSchema
             json.WriteString("type", "boolean");
             json.WriteEndObject();
             Limits(json);
-            json.WriteStartObject("rules");
-            json.WriteString("description", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
-            json.WriteString("type", "object");
-            json.WriteBoolean("additionalProperties", false);
-            json.WriteStartObject("properties");
+            OpenClosedMap(json, "rules", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
             foreach (var rule in rules)
             {
                 foreach (var name in new[] { rule.Id, rule.Alias })
@@ -77,10 +73,7 @@ public static class ConfigSchema
         json.WriteStartObject();
         json.WriteString("$ref", "#/definitions/severity");
         json.WriteEndObject();
-        json.WriteStartObject();
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartObject("properties");
+        OpenClosedMap(json, null);
         json.WriteStartObject("severity");
         json.WriteString("$ref", "#/definitions/severity");
         json.WriteEndObject();
@@ -112,19 +105,12 @@ public static class ConfigSchema
 
     private static void Roster(Utf8JsonWriter json)
     {
-        json.WriteStartObject("roster");
-        json.WriteString("description", "Who exists. Without a roster, every party named in the items and in CODEOWNERS is known.");
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartObject("properties");
+        OpenClosedMap(json, "roster", "Who exists. Without a roster, every party named in the items and in CODEOWNERS is known.");
         json.WriteStartObject("teams");
         json.WriteString("type", "object");
         json.WriteStartObject("additionalProperties");
         json.WriteStartArray("oneOf");
-        json.WriteStartObject();
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartObject("properties");
+        OpenClosedMap(json, null);
         StringList(json, "members", "The team's people (@login).");
         json.WriteEndObject();
         json.WriteEndObject();
@@ -142,11 +128,7 @@ public static class ConfigSchema
 
     private static void Limits(Utf8JsonWriter json)
     {
-        json.WriteStartObject("limits");
-        json.WriteString("description", "Safety limits for hostile or oversized input.");
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartObject("properties");
+        OpenClosedMap(json, "limits", "Safety limits for hostile or oversized input.");
         json.WriteStartObject("max-file-size");
         json.WriteString("description", "Markdown files larger than this are not read; an item that large is reported (BL0501). Bytes, or with a unit B, KB, MB, GB (1024-based). Default: 10MB.");
         json.WriteStartArray("oneOf");
@@ -180,17 +162,10 @@ public static class ConfigSchema
 
     private static void Statuses(Utf8JsonWriter json)
     {
-        json.WriteStartObject("statuses");
-        json.WriteString("description", "Extra status words, by status class.");
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartObject("properties");
+        OpenClosedMap(json, "statuses", "Extra status words, by status class.");
         foreach (var (group, classes) in new[] { ("work", new[] { "open", "active", "blocked", "closed", "dropped" }), ("agreements", ["proposed", "in-force", "retired"]) })
         {
-            json.WriteStartObject(group);
-            json.WriteString("type", "object");
-            json.WriteBoolean("additionalProperties", false);
-            json.WriteStartObject("properties");
+            OpenClosedMap(json, group);
             foreach (var name in classes) StringList(json, name, $"Words that mean '{name}'.");
             json.WriteEndObject();
             json.WriteEndObject();
@@ -229,5 +204,18 @@ public static class ConfigSchema
         json.WriteStartArray("enum");
         foreach (var value in values) json.WriteStringValue(value);
         json.WriteEndArray();
+    }
+
+    /// <summary>Opens a map that allows only the properties written next (close it and its <c>properties</c> with two
+    /// <c>WriteEndObject</c>): <c>{"description": …, "type": "object", "additionalProperties": false, "properties": {</c>.
+    /// A null <paramref name="name"/> opens an array element.</summary>
+    private static void OpenClosedMap(Utf8JsonWriter json, string? name, string? description = null)
+    {
+        if (name is null) json.WriteStartObject();
+        else json.WriteStartObject(name);
+        if (description is not null) json.WriteString("description", description);
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
     }
 }
