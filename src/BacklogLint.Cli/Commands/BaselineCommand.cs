@@ -8,15 +8,10 @@ internal static class BaselineCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path")
-        {
-            Description = "The planning folder (default: the current folder).",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => ".",
-        };
-        var config = new Option<string?>("--config", "-c") { Description = "The configuration file." };
+        var path = CommonOptions.PlanningFolder();
+        var config = CommonOptions.Config();
         var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: .backloglint-baseline.json in PATH)." };
-        var now = new Option<string?>("--now") { Description = "The date to check as of, YYYY-MM-DD (default: today, UTC)." };
+        var now = CommonOptions.Now();
         var command = new Command("baseline", "Write today's findings to .backloglint-baseline.json; 'check' then reports only new ones.")
         {
             path, config, output, now,

@@ -9,19 +9,13 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path")
-        {
-            Description = "The planning folder to check (default: the current folder).",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => ".",
-        };
-        var config = new Option<string?>("--config", "-c") { Description = "The configuration file (default: .backloglint.yml in PATH, else at the repository root)." };
+        var path = CommonOptions.PlanningFolder();
+        var config = CommonOptions.Config();
         var format = new Option<string>("--format", "-f") { Description = "How to write findings.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(ReportFormats.Names);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
-        var now = new Option<string?>("--now") { Description = "The date to check as of, YYYY-MM-DD or ISO 8601 (default: today, UTC)." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at least this severe.", DefaultValueFactory = _ => "error" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        var now = CommonOptions.Now();
+        var failOn = CommonOptions.FailOn("Exit 1 when a finding is at least this severe.");
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline (default: .backloglint-baseline.json in PATH or at the repository root, if there is one)." };
         var strictBaseline = new Option<bool>("--strict-baseline") { Description = "Also exit 1 when baselined findings are gone, so that the baseline shrinks." };
         var verifyOwners = OwnerOptions.VerifyOwners();

@@ -10,16 +10,10 @@ internal static class GitHubCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path")
-        {
-            Description = "The planning folder to check (default: the current folder).",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => ".",
-        };
-        var config = new Option<string?>("--config", "-c") { Description = "The configuration file (default: .backloglint.yml in PATH, else at the repository root). Used for the base and the head alike." };
-        var now = new Option<string?>("--now") { Description = "The date to check as of, YYYY-MM-DD or ISO 8601 (default: today, UTC)." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a new finding (on a push: any finding) is at least this severe.", DefaultValueFactory = _ => "error" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        var path = CommonOptions.PlanningFolder();
+        var config = CommonOptions.Config(" Used for the base and the head alike.");
+        var now = CommonOptions.Now();
+        var failOn = CommonOptions.FailOn("Exit 1 when a new finding (on a push: any finding) is at least this severe.");
         var token = new Option<string?>("--token") { Description = "The GitHub token (default: the GITHUB_TOKEN environment variable). Never printed." };
         var comment = new Option<bool>("--comment") { Description = "Keep one pull request comment with the findings up to date (the default)." };
         var noComment = new Option<bool>("--no-comment") { Description = "Write no pull request comment." };

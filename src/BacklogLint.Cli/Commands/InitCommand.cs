@@ -9,12 +9,7 @@ internal static class InitCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path")
-        {
-            Description = "The planning folder (default: the current folder).",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => ".",
-        };
+        var path = CommonOptions.PlanningFolder();
         var force = new Option<bool>("--force") { Description = "Overwrite an existing .backloglint.yml." };
         var command = new Command("init", "Write a starter .backloglint.yml: item folders and a roster from the owners and teams found.") { path, force };
         command.SetAction(parseResult =>
