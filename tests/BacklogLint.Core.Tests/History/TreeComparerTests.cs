@@ -1,0 +1,78 @@
+using BacklogLint.Core.History;
+using BacklogLint.Testing;
+using LibGit2Sharp;
+
+namespace BacklogLint.Core.Tests.History;
+
+/// <summary>The tree comparison of the history walk against libgit2's own diff, on generated histories whose names
+/// stress git's entry order (a folder sorts as if its name ended in '/': "a.md" &lt; "a/" &lt; "a0.md").</summary>
+public sealed class TreeComparerTests
+{
+    private static readonly string[] Folders = ["", "a", "a.b", "a/b", "a-b", "a0", "backlog", "backlog/x y", "ä"];
+    private static readonly string[] Names = ["a", "a.md", "a-b.md", "a0.md", "b.md", "z.md", "ä.md", "a b.md", "A.md"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Changes_match_libgit2s_diff_for_every_commit(int seed)
+    {
+        var random = new Random(seed);
+        using var test = TestRepository.Create();
+        var everyPath = Folders.SelectMany(folder => Names.Select(name => folder.Length == 0 ? name : folder + "/" + name)).ToList();
+        for (var commit = 0; commit < 25; commit++)
+        {
+            foreach (var path in everyPath.OrderBy(_ => random.Next()).Take(random.Next(1, 6)))
+            {
+                var full = test.FullPath(path);
+                if (File.Exists(full) && random.Next(4) == 0) File.Delete(full);
+                else if (!Directory.Exists(full)) test.Write(path, $"{path} {random.Next()}\n");
+            }
+
+            test.Commit(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(commit));
+        }
+
+        var wanted = everyPath.Where(_ => random.Next(3) > 0).ToHashSet(StringComparer.Ordinal);
+        using var repository = new Repository(test.Path);
+        using var objects = new GitObjects(repository.Info.Path);
+        var comparer = new TreeComparer(objects, wanted);
+        foreach (var commit in repository.Commits.QueryBy(new CommitFilter { FirstParentOnly = true }))
+        {
+            var parent = commit.Parents.FirstOrDefault();
+            var expected = repository.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree)
+                .Where(change => change.Status != ChangeKind.Deleted && wanted.Contains(change.Path))
+                .Select(change => $"{change.Path} {change.Oid.Sha} {(change.Status == ChangeKind.Added ? "-" : change.OldOid.Sha)}")
+                .Order(StringComparer.Ordinal);
+
+            var actual = comparer.Changes(parent is null ? null : GitId.FromHex(parent.Tree.Sha), GitId.FromHex(commit.Tree.Sha))
+                .Select(change => $"{change.Path} {change.Blob} {change.OldBlob?.ToString() ?? "-"}")
+                .Order(StringComparer.Ordinal);
+
+            actual.ShouldBe(expected, $"commit {commit.Sha}");
+        }
+    }
+
+    [Fact]
+    public void Without_an_old_tree_every_wanted_file_is_listed()
+    {
+        using var test = TestRepository.Create();
+        test.Write("backlog/a.md", "a\n").Write("backlog/sub/b.md", "b\n").Write("other/c.md", "c\n").Commit("2026-01-01");
+        using var repository = new Repository(test.Path);
+        using var objects = new GitObjects(repository.Info.Path);
+
+        var changes = new TreeComparer(objects, new HashSet<string>(["backlog/a.md", "backlog/sub/b.md", "backlog/gone.md"]))
+            .Changes(null, GitId.FromHex(repository.Head.Tip.Tree.Sha));
+
+        changes.Select(change => change.Path).Order(StringComparer.Ordinal).ShouldBe(["backlog/a.md", "backlog/sub/b.md"]);
+        changes.ShouldAllBe(change => change.OldBlob == null);
+    }
+
+    [Theory]
+    [InlineData("a.md", false, "a", true, -1)]
+    [InlineData("a", true, "a0.md", false, -1)]
+    [InlineData("a", true, "a", false, 1)]
+    [InlineData("a", false, "a", false, 0)]
+    [InlineData("a-b", false, "a", true, -1)]
+    public void Entries_compare_in_gits_order(string a, bool aIsTree, string b, bool bIsTree, int sign) =>
+        Math.Sign(TreeEntries.Compare(System.Text.Encoding.UTF8.GetBytes(a), aIsTree, System.Text.Encoding.UTF8.GetBytes(b), bIsTree)).ShouldBe(sign);
+}
