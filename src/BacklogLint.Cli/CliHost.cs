@@ -3,32 +3,42 @@ using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Rules;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BacklogLint.Cli;
 
-/// <summary>The services of a command. Built with the Hosting builder, defaults off: no configuration files, no
-/// file watchers, logging to stderr only (stdout is the report).</summary>
+/// <summary>The services of a command: dependency injection and logging to stderr (stdout is the report). Composed
+/// directly rather than with the Hosting builder: a command runs once and exits, so configuration sources, file watchers
+/// and a host lifetime earn nothing, and the builder cost ~35 ms of every start (a third of a small check).</summary>
 internal static class CliHost
 {
-    public static IHost Build(bool verbose, TimeProvider time)
+    public static CliServices Build(bool verbose, TimeProvider time)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
         {
-            console.SingleLine = true;
-            console.TimestampFormat = null;
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = null;
+            });
+            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
         });
-        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
 
-        builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(new AnalysisEngine(BuiltInRules.All));
-        builder.Services.AddSingleton(new ConfigLoader(BuiltInRules.Descriptors));
-        builder.Services.AddSingleton<CheckRunner>();
-        builder.Services.AddSingleton<GitHubRunner>();
-        return builder.Build();
+        services.AddSingleton(time);
+        services.AddSingleton(new AnalysisEngine(BuiltInRules.All));
+        services.AddSingleton(new ConfigLoader(BuiltInRules.Descriptors));
+        services.AddSingleton<CheckRunner>();
+        services.AddSingleton<GitHubRunner>();
+        return new CliServices(services.BuildServiceProvider());
     }
+}
+
+/// <summary>A command's services; disposing flushes the log.</summary>
+internal sealed class CliServices(ServiceProvider services) : IDisposable
+{
+    public IServiceProvider Services => services;
+
+    public void Dispose() => services.Dispose();
 }
