@@ -79,14 +79,24 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         OrganizationListing? owners)
     {
         // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
-        var (head, headCommit) = LoadHead(location, config, [pullRequest.HeadSha, context.Sha]);
-        var headFindings = Analyze(head, config, owners);
-        var baseRepository = location.GitDirectory is null ? null : TryLoadCommit(location, config, pullRequest.BaseSha);
-        if (baseRepository is not null)
+        var headCommit = location.FirstCommitOf([pullRequest.HeadSha, context.Sha]);
+        if (headCommit is not null && location.FirstCommitOf([pullRequest.BaseSha]) is { } baseCommit)
         {
-            var delta = FindingDelta.Compare(Analyze(baseRepository, config, owners), headFindings);
-            var changed = ChangedFiles.Between(location.GitDirectory!, pullRequest.BaseSha, headCommit ?? "HEAD");
-            return new RunFindings(delta, headFindings, changed, head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+            var (baseRepository, headRepository) = RepositoryLoader.LoadPair(location, config, baseCommit, headCommit);
+            var findings = Analyze(headRepository, config, owners);
+            var delta = FindingDelta.Compare(Analyze(baseRepository, config, owners), findings);
+            var changed = ChangedFiles.Between(location.GitDirectory!, baseCommit, headCommit);
+            return new RunFindings(delta, findings, changed, headRepository.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+        }
+
+        if (headCommit is null) LogHeadFromWorkingTree();
+        var head = headCommit is null ? RepositoryLoader.Load(location, config) : RepositoryLoader.LoadCommit(location, config, headCommit);
+        var headFindings = Analyze(head, config, owners);
+        // The head is the working tree here (no head commit in the clone): compare it with the base when there is one.
+        if (location.FirstCommitOf([pullRequest.BaseSha]) is { } baseOnly)
+        {
+            var delta = FindingDelta.Compare(Analyze(RepositoryLoader.LoadCommit(location, config, baseOnly), config, owners), headFindings);
+            return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseOnly, "HEAD"), head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
         }
 
         var changedFiles = await publisher.ChangedFilesAsync();
@@ -108,30 +118,6 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         var repository = RepositoryLoader.Load(location, config);
         var findings = Analyze(repository, config, owners);
         return new RunFindings(FindingDelta.AllNew(findings), findings, null, repository.Items.Count, context.Sha ?? "HEAD", IsPullRequest: false);
-    }
-
-    private (PlanningRepository Repository, string? Commit) LoadHead(PlanningLocation location, BacklogLintConfig config, string?[] candidates)
-    {
-        if (location.GitDirectory is not null)
-        {
-            foreach (var commit in candidates.OfType<string>().Distinct(StringComparer.Ordinal))
-                if (TryLoadCommit(location, config, commit) is { } repository) return (repository, commit);
-        }
-
-        LogHeadFromWorkingTree();
-        return (RepositoryLoader.Load(location, config), null);
-    }
-
-    private static PlanningRepository? TryLoadCommit(PlanningLocation location, BacklogLintConfig config, string commit)
-    {
-        try
-        {
-            return RepositoryLoader.LoadCommit(location, config, commit);
-        }
-        catch (Exception e) when (e is LibGit2Sharp.LibGit2SharpException or ArgumentException)
-        {
-            return null;
-        }
     }
 
     private List<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, OrganizationListing? owners) =>

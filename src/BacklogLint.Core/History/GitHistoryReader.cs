@@ -23,69 +23,118 @@ public static class GitHistoryReader
         Repository repository,
         IReadOnlyCollection<string> files,
         IReadOnlyDictionary<string, IReadOnlyCollection<string>> lines,
-        string? start = null)
+        string? start = null) =>
+        Read(repository, [new HistoryRequest(start, files, lines)])[0];
+
+    /// <summary>Dates what each request asks, as of its own commit, in one walk: two commits' histories (a pull
+    /// request's base and head) share everything below the commit where their first-parent lines meet, and that part is
+    /// compared once for both.</summary>
+    public static IReadOnlyList<HistoryIndex> Read(Repository repository, IReadOnlyList<HistoryRequest> requests)
     {
         if (repository.Info.IsShallow)
-            return HistoryIndex.Unavailable("the clone is shallow, so file dates from git are unknown (fetch with fetch-depth: 0)");
-        var head = start is null ? repository.Head.Tip : repository.Lookup<LibGit2Sharp.Commit>(start);
-        if (head is null) return HistoryIndex.Unavailable("the repository has no commits yet");
+            return [.. requests.Select(_ => HistoryIndex.Unavailable("the clone is shallow, so file dates from git are unknown (fetch with fetch-depth: 0)"))];
+        var starts = requests.Select(request => request.Start is null ? repository.Head.Tip : repository.Lookup<LibGit2Sharp.Commit>(request.Start)).ToList();
+        if (starts.Any(start => start is null))
+        {
+            return [.. requests.Select((request, i) => starts[i] is null
+                ? HistoryIndex.Unavailable("the repository has no commits yet")
+                : Read(repository, [request])[0])];
+        }
 
-        using var walk = new Walk(repository.Info.Path, files.Concat(lines.Keys).ToHashSet(StringComparer.Ordinal));
-        return walk.Run(GitId.FromHex(head.Sha), lines);
+        using var walk = new Walk(repository.Info.Path);
+        var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
+        if (states.Count == 1)
+        {
+            walk.Run(states[0].Head, stopAt: null, states);
+        }
+        else
+        {
+            // Each start's own commits first, then the history they share, once.
+            var meeting = walk.MeetingPoint(states.Select(state => state.Head).ToList());
+            foreach (var state in states) walk.Run(state.Head, meeting, [state]);
+            if (meeting is { } shared) walk.Run(shared, stopAt: null, states);
+        }
+
+        return [.. states.Select(state => state.ToIndex())];
     }
 
-    /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches), and
-    /// what is still undated.</summary>
-    private sealed class Walk(string gitDirectory, HashSet<string> wanted) : IDisposable
+    /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches).</summary>
+    private sealed class Walk(string gitDirectory) : IDisposable
     {
         private readonly GitObjects _objects = new(gitDirectory);
         private readonly ConcurrentBag<GitObjects> _workers = [];
 
-        public HistoryIndex Run(GitId head, IReadOnlyDictionary<string, IReadOnlyCollection<string>> lines)
+        /// <summary>What a request leaves to date. Only what its commit has can be dated: untracked files and
+        /// uncommitted lines are left out, or the walk would never stop.</summary>
+        public WalkState Start(GitId head, HistoryRequest request)
         {
-            // Only what the start commit has can be dated: leave out untracked files and uncommitted lines, or the walk
-            // never stops.
-            var headCommit = _objects.ReadCommit(head);
-            var atHead = new TreeComparer(_objects, wanted).Changes(null, headCommit.Tree).ToDictionary(change => change.Path, StringComparer.Ordinal);
-            var pendingFiles = atHead.Keys.ToHashSet(StringComparer.Ordinal);
-            var pendingLines = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var (path, asked) in lines)
+            var wanted = request.Files.Concat(request.Lines.Keys).ToHashSet(StringComparer.Ordinal);
+            var atHead = new TreeComparer(_objects, wanted).Changes(null, _objects.ReadCommit(head).Tree)
+                .ToDictionary(change => change.Path, StringComparer.Ordinal);
+            var state = new WalkState(head, atHead.Keys.ToHashSet(StringComparer.Ordinal));
+            foreach (var (path, asked) in request.Lines)
             {
                 if (!atHead.TryGetValue(path, out var change)) continue;
                 var committed = LinesOf(change.Blob);
                 var set = asked.Select(line => line.TrimEnd()).Where(committed.Contains).ToHashSet(StringComparer.Ordinal);
-                if (set.Count > 0) pendingLines[path] = set;
+                if (set.Count > 0) state.Lines[path] = set;
             }
 
-            var fileDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-            var lineDates = new Dictionary<(string, string), DateOnly>();
-            var walked = 0;
-            (GitId Id, CommitHeader Header)? next = (head, headCommit);
-            var chunkSize = FirstChunk;
-            while (next is not null && (pendingFiles.Count > 0 || pendingLines.Count > 0))
-            {
-                // The next stretch of first-parent history, compared in parallel, then applied newest first in order.
-                var chunk = new List<CommitHeader>(chunkSize);
-                for (; next is { } commit && chunk.Count < chunkSize; next = Parent(commit.Header))
-                    chunk.Add(commit.Header);
-                var parentTree = next?.Header.Tree;
-                var comparer = new TreeComparer(_objects, pendingFiles.Concat(pendingLines.Keys).ToHashSet(StringComparer.Ordinal));
-                var changes = CompareInParallel(chunk, parentTree, comparer.Files);
-                for (var i = 0; i < chunk.Count && (pendingFiles.Count > 0 || pendingLines.Count > 0); i++, walked++)
-                {
-                    foreach (var change in changes[i])
-                    {
-                        if (pendingFiles.Remove(change.Path)) fileDates[change.Path] = chunk[i].AuthorDate;
-                        if (!pendingLines.TryGetValue(change.Path, out var asked)) continue;
-                        DateLines(change, chunk[i].AuthorDate, asked, lineDates);
-                        if (asked.Count == 0 || change.OldBlob is null) pendingLines.Remove(change.Path);
-                    }
-                }
+            return state;
+        }
 
+        /// <summary>The first commit on every start's first-parent line, found by reading the lines' commits in turns
+        /// until one is seen on all; null when they never meet.</summary>
+        public GitId? MeetingPoint(List<GitId> heads)
+        {
+            var seen = heads.Select(_ => new HashSet<GitId>()).ToList();
+            var next = heads.Select(head => (GitId?)head).ToList();
+            while (next.Any(commit => commit is not null))
+            {
+                for (var i = 0; i < next.Count; i++)
+                {
+                    if (next[i] is not { } commit) continue;
+                    seen[i].Add(commit);
+                    if (seen.All(line => line.Contains(commit))) return commit;
+                    next[i] = _objects.ReadCommit(commit).FirstParent;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Walks first-parent history from <paramref name="from"/> down to <paramref name="stopAt"/>
+        /// (not included) or the root, in stretches compared in parallel and applied newest first, until every state
+        /// is dated.</summary>
+        public void Run(GitId from, GitId? stopAt, IReadOnlyList<WalkState> states)
+        {
+            (GitId Id, CommitHeader Header)? next = (from, _objects.ReadCommit(from));
+            var chunkSize = FirstChunk;
+            while (next is not null && next.Value.Id != stopAt && states.Any(state => !state.IsDone))
+            {
+                var chunk = new List<CommitHeader>(chunkSize);
+                for (; next is { } commit && commit.Id != stopAt && chunk.Count < chunkSize; next = Parent(commit.Header))
+                    chunk.Add(commit.Header);
+                var lastParentTree = next?.Header.Tree; // the stop commit is the last one's parent too
+                var wanted = states.SelectMany(state => state.Wanted).ToHashSet(StringComparer.Ordinal);
+                var changes = CompareInParallel(chunk, lastParentTree, wanted);
+                for (var i = 0; i < chunk.Count; i++)
+                    foreach (var state in states) Apply(state, changes[i], chunk[i].AuthorDate);
                 chunkSize = Math.Min(chunkSize * 2, LargestChunk);
             }
+        }
 
-            return new HistoryIndex(fileDates, lineDates, walked);
+        private void Apply(WalkState state, List<FileChange> changes, DateOnly date)
+        {
+            if (state.IsDone) return;
+            state.Walked++;
+            foreach (var change in changes)
+            {
+                if (state.Files.Remove(change.Path)) state.FileDates[change.Path] = date;
+                if (!state.Lines.TryGetValue(change.Path, out var asked)) continue;
+                DateLines(change, date, asked, state.LineDates);
+                if (asked.Count == 0 || change.OldBlob is null) state.Lines.Remove(change.Path);
+            }
         }
 
         private (GitId, CommitHeader)? Parent(CommitHeader commit) =>
@@ -140,4 +189,33 @@ public static class GitHistoryReader
             foreach (var objects in _workers) objects.Dispose();
         }
     }
+
+    /// <summary>One request's progress: what is still undated, and the dates found.</summary>
+    private sealed class WalkState(GitId head, HashSet<string> files)
+    {
+        public GitId Head => head;
+
+        public HashSet<string> Files => files;
+
+        public Dictionary<string, HashSet<string>> Lines { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, DateOnly> FileDates { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string, string), DateOnly> LineDates { get; } = [];
+
+        public int Walked { get; set; }
+
+        public bool IsDone => Files.Count == 0 && Lines.Count == 0;
+
+        public IEnumerable<string> Wanted => Files.Concat(Lines.Keys);
+
+        public HistoryIndex ToIndex() => new(FileDates, LineDates, Walked);
+    }
 }
+
+/// <summary>What to date as of one commit.</summary>
+/// <param name="Start">The commit (a sha or reference); HEAD when null.</param>
+/// <param name="Files">Repository-relative, '/'-separated paths of the files to date.</param>
+/// <param name="Lines">For some of those files, lines (as written) to date one by one.</param>
+public sealed record HistoryRequest(
+    string? Start, IReadOnlyCollection<string> Files, IReadOnlyDictionary<string, IReadOnlyCollection<string>> Lines);

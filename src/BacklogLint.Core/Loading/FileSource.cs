@@ -26,6 +26,10 @@ internal abstract class FileSource : IDisposable
     /// <summary>A text file by repository-relative path (CODEOWNERS), or null.</summary>
     public abstract string? ReadText(string fullPath);
 
+    /// <summary>An id of the file's content (a git blob id), when the source knows one: two sources whose ids for a
+    /// file are equal have the same bytes there.</summary>
+    public virtual string? ContentId(string fullPath) => null;
+
     /// <summary>The commit history starts from; null for HEAD.</summary>
     public virtual string? Commit => null;
 
@@ -140,6 +144,11 @@ internal sealed class CommitSource : FileSource
             using var stream = _markdown[fullPath].GetContentStream();
             return ReadStart(stream, count);
         }
+    }
+
+    public override string? ContentId(string fullPath)
+    {
+        lock (_gate) return _markdown.TryGetValue(fullPath, out var blob) ? blob.Sha : null;
     }
 
     public override string? ReadText(string fullPath)

@@ -48,6 +48,27 @@ public sealed class PlanningLocation
         return new PlanningLocation(full, gitDirectory, workTree?.TrimEnd(Path.DirectorySeparatorChar));
     }
 
+    /// <summary>The first of <paramref name="candidates"/> (shas or references) that names a commit in this clone;
+    /// null outside git or when none does.</summary>
+    public string? FirstCommitOf(IEnumerable<string?> candidates)
+    {
+        if (GitDirectory is null) return null;
+        using var repository = new Repository(GitDirectory);
+        foreach (var candidate in candidates.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                if (repository.Lookup<Commit>(candidate) is not null) return candidate;
+            }
+            catch (Exception e) when (e is LibGit2SharpException or ArgumentException)
+            {
+                // Not a name git knows: try the next.
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The '/'-separated path of <paramref name="fullPath"/> relative to <see cref="PathBase"/>.</summary>
     public string RelativePath(string fullPath) => Path.GetRelativePath(PathBase, fullPath).Replace('\\', '/');
 }

@@ -27,21 +27,52 @@ public static class RepositoryLoader
         return Load(location, config, source);
     }
 
+    /// <summary>Loads a pull request's base and head commits from git objects: a file whose blob is the same on both
+    /// sides is parsed once, and history is walked once for both (below the commit where their first-parent lines meet,
+    /// it is the same history). Throws <see cref="NotFoundException"/> when a commit is not in the clone.</summary>
+    public static (PlanningRepository Base, PlanningRepository Head) LoadPair(
+        PlanningLocation location, BacklogLintConfig config, string baseCommit, string headCommit)
+    {
+        using var head = new CommitSource(location, headCommit);
+        using var @base = new CommitSource(location, baseCommit);
+        var headFiles = Parse(location, config, head, reuse: null);
+        var baseFiles = Parse(location, config, @base, reuse: (head, headFiles));
+        var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)]);
+        return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
+    }
+
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source)
+    {
+        var files = Parse(location, config, source, reuse: null);
+        return Build(location, config, source, files, ReadHistories(location, [(files.Items, source.Commit)])[0]);
+    }
+
+    /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
+    /// is the same there (the same blob) is taken from it as it was parsed.</summary>
+    private static ParsedFiles Parse(PlanningLocation location, BacklogLintConfig config, FileSource source, (FileSource Source, ParsedFiles Files)? reuse)
     {
         var files = Discover(location.Folder, source.MarkdownFiles(), config);
         var parser = new WorkItemParser(config.Statuses, config.MaxYamlDepth);
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config, source));
+        Parallel.For(0, files.Count, i => parsed[i] = Reused(files[i].FullPath) ?? ReadFile(location, files[i], parser, config, source));
 
         var items = parsed.Select(file => file.Item).OfType<WorkItem>().ToList();
         if (items.Count > config.MaxItems)
             throw new LimitExceededException(
                 $"{items.Count:N0} work items found, over the limit of {config.MaxItems:N0}; raise limits.max-items in {BacklogLintConfig.FileName} to check them all");
-        var history = ReadHistory(location, items, source.Commit);
-        var roster = BuildRoster(location, config, items, source);
-        var markdown = files.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
-        return new PlanningRepository(parsed, roster, history, markdown);
+        return new ParsedFiles(files, parsed, items);
+
+        ParsedFile? Reused(string fullPath) =>
+            reuse is var (other, otherFiles) && source.ContentId(fullPath) is { } id && other.ContentId(fullPath) == id
+                ? otherFiles.ByFullPath.GetValueOrDefault(fullPath)
+                : null;
+    }
+
+    private static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history)
+    {
+        var roster = BuildRoster(location, config, files.Items, source);
+        var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
+        return new PlanningRepository(files.Parsed, roster, history, markdown);
     }
 
     private static List<DiscoveredFile> Discover(string folder, IReadOnlyList<string> all, BacklogLintConfig config)
@@ -104,22 +135,29 @@ public static class RepositoryLoader
 
     private static ParsedFile Unreadable(string path, string message) => new(path, null, [Problem(message)]);
 
-    private static HistoryIndex ReadHistory(PlanningLocation location, List<WorkItem> items, string? commit)
+    /// <summary>Dates each set of items as of its commit (the working tree's: HEAD), in one walk.</summary>
+    private static IReadOnlyList<HistoryIndex> ReadHistories(PlanningLocation location, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides)
     {
-        if (location.GitDirectory is null) return HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown");
+        if (location.GitDirectory is null)
+            return [.. sides.Select(_ => HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown"))];
         try
         {
             using var repository = new Repository(location.GitDirectory);
-            var lines = items
-                .Select(item => (item.Path, Lines: item.Agreements.Select(a => a.SourceLine).OfType<string>().ToList()))
-                .Where(entry => entry.Lines.Count > 0)
-                .ToDictionary(entry => entry.Path, entry => (IReadOnlyCollection<string>)entry.Lines, StringComparer.Ordinal);
-            return GitHistoryReader.Read(repository, [.. items.Select(item => item.Path)], lines, commit);
+            return GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))]);
         }
         catch (LibGit2SharpException e)
         {
-            return HistoryIndex.Unavailable($"git history cannot be read ({e.Message})");
+            return [.. sides.Select(_ => HistoryIndex.Unavailable($"git history cannot be read ({e.Message})"))];
         }
+    }
+
+    private static HistoryRequest Request(List<WorkItem> items, string? commit)
+    {
+        var lines = items
+            .Select(item => (item.Path, Lines: item.Agreements.Select(a => a.SourceLine).OfType<string>().ToList()))
+            .Where(entry => entry.Lines.Count > 0)
+            .ToDictionary(entry => entry.Path, entry => (IReadOnlyCollection<string>)entry.Lines, StringComparer.Ordinal);
+        return new HistoryRequest(commit, [.. items.Select(item => item.Path)], lines);
     }
 
     private static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items, FileSource source)
@@ -149,4 +187,11 @@ public static class RepositoryLoader
     }
 
     private sealed record DiscoveredFile(string FullPath, bool? IsDeclared);
+
+    /// <summary>A source's files as discovered and as parsed (in the same order), and the items among them.</summary>
+    private sealed record ParsedFiles(List<DiscoveredFile> Discovered, ParsedFile[] Parsed, List<WorkItem> Items)
+    {
+        public Dictionary<string, ParsedFile> ByFullPath { get; } =
+            Discovered.Select((file, i) => (file.FullPath, Parsed[i])).ToDictionary(entry => entry.FullPath, entry => entry.Item2, StringComparer.Ordinal);
+    }
 }
