@@ -29,7 +29,10 @@ public static class GitHistoryReader
     /// <summary>Dates what each request asks, as of its own commit, in one walk: two commits' histories (a pull
     /// request's base and head) share everything below the commit where their first-parent lines meet, and that part is
     /// compared once for both.</summary>
-    public static IReadOnlyList<HistoryIndex> Read(Repository repository, IReadOnlyList<HistoryRequest> requests)
+    /// <param name="maxDegreeOfParallelism">Threads comparing trees: -1 for as many as there are processors.</param>
+    /// <param name="walked">Told the number of commits walked so far, after each stretch.</param>
+    public static IReadOnlyList<HistoryIndex> Read(
+        Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null)
     {
         if (repository.Info.IsShallow)
             return [.. requests.Select(_ => HistoryIndex.Unavailable("the clone is shallow, so file dates from git are unknown (fetch with fetch-depth: 0)"))];
@@ -38,10 +41,10 @@ public static class GitHistoryReader
         {
             return [.. requests.Select((request, i) => starts[i] is null
                 ? HistoryIndex.Unavailable("the repository has no commits yet")
-                : Read(repository, [request])[0])];
+                : Read(repository, [request], maxDegreeOfParallelism, walked)[0])];
         }
 
-        using var walk = new Walk(repository.Info.Path);
+        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked);
         var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
         if (states.Count == 1)
         {
@@ -59,10 +62,11 @@ public static class GitHistoryReader
     }
 
     /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches).</summary>
-    private sealed class Walk(string gitDirectory) : IDisposable
+    private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked) : IDisposable
     {
         private readonly GitObjects _objects = new(gitDirectory);
         private readonly ConcurrentBag<GitObjects> _workers = [];
+        private int _walked;
 
         /// <summary>What a request leaves to date. Only what its commit has can be dated: untracked files and
         /// uncommitted lines are left out, or the walk would never stop.</summary>
@@ -120,6 +124,7 @@ public static class GitHistoryReader
                 var changes = CompareInParallel(chunk, lastParentTree, wanted);
                 for (var i = 0; i < chunk.Count; i++)
                     foreach (var state in states) Apply(state, changes[i], chunk[i].AuthorDate);
+                walked?.Invoke(_walked += chunk.Count);
                 chunkSize = Math.Min(chunkSize * 2, LargestChunk);
             }
         }
@@ -150,6 +155,7 @@ public static class GitHistoryReader
             Parallel.For(
                 0,
                 runs,
+                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
                 () => _workers.TryTake(out var objects) ? objects : new GitObjects(gitDirectory),
                 (run, _, objects) =>
                 {

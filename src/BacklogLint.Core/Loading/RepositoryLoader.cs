@@ -13,48 +13,55 @@ namespace BacklogLint.Core.Loading;
 public static class RepositoryLoader
 {
     /// <summary>Loads the folder as it is in the working tree.</summary>
-    public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config)
+    public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, LoadOptions? options = null)
     {
         using var source = new WorkingTreeSource(location.Folder);
-        return Load(location, config, source);
+        return Load(location, config, source, options ?? LoadOptions.Default);
     }
 
     /// <summary>Loads the folder as <paramref name="commitish"/> has it, from git objects (no checkout); history is
     /// walked from that commit. Throws <see cref="NotFoundException"/> when the commit is not in the clone.</summary>
-    public static PlanningRepository LoadCommit(PlanningLocation location, BacklogLintConfig config, string commitish)
+    public static PlanningRepository LoadCommit(PlanningLocation location, BacklogLintConfig config, string commitish, LoadOptions? options = null)
     {
         using var source = new CommitSource(location, commitish);
-        return Load(location, config, source);
+        return Load(location, config, source, options ?? LoadOptions.Default);
     }
 
     /// <summary>Loads a pull request's base and head commits from git objects: a file whose blob is the same on both
     /// sides is parsed once, and history is walked once for both (below the commit where their first-parent lines meet,
     /// it is the same history). Throws <see cref="NotFoundException"/> when a commit is not in the clone.</summary>
     public static (PlanningRepository Base, PlanningRepository Head) LoadPair(
-        PlanningLocation location, BacklogLintConfig config, string baseCommit, string headCommit)
+        PlanningLocation location, BacklogLintConfig config, string baseCommit, string headCommit, LoadOptions? options = null)
     {
+        options ??= LoadOptions.Default;
         using var head = new CommitSource(location, headCommit);
         using var @base = new CommitSource(location, baseCommit);
-        var headFiles = Parse(location, config, head, reuse: null);
-        var baseFiles = Parse(location, config, @base, reuse: (head, headFiles));
-        var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)]);
+        var headFiles = Parse(location, config, head, reuse: null, options);
+        var baseFiles = Parse(location, config, @base, reuse: (head, headFiles), options);
+        var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)], options);
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
     }
 
-    private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source)
+    private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
-        var files = Parse(location, config, source, reuse: null);
-        return Build(location, config, source, files, ReadHistories(location, [(files.Items, source.Commit)])[0]);
+        var files = Parse(location, config, source, reuse: null, options);
+        return Build(location, config, source, files, ReadHistories(location, [(files.Items, source.Commit)], options)[0]);
     }
 
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
     /// is the same there (the same blob) is taken from it as it was parsed.</summary>
-    private static ParsedFiles Parse(PlanningLocation location, BacklogLintConfig config, FileSource source, (FileSource Source, ParsedFiles Files)? reuse)
+    private static ParsedFiles Parse(
+        PlanningLocation location, BacklogLintConfig config, FileSource source, (FileSource Source, ParsedFiles Files)? reuse, LoadOptions options)
     {
         var files = Discover(location.Folder, source.MarkdownFiles(), config);
         var parser = new WorkItemParser(config.Statuses, config.MaxYamlDepth);
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = Reused(files[i].FullPath) ?? ReadFile(location, files[i], parser, config, source));
+        var done = 0;
+        Parallel.For(0, files.Count, options.Parallel, i =>
+        {
+            parsed[i] = Reused(files[i].FullPath) ?? ReadFile(location, files[i], parser, config, source);
+            options.Progress?.Report(new LoadProgress(LoadStage.Parsing, Interlocked.Increment(ref done), files.Count));
+        });
 
         var items = parsed.Select(file => file.Item).OfType<WorkItem>().ToList();
         if (items.Count > config.MaxItems)
@@ -136,14 +143,16 @@ public static class RepositoryLoader
     private static ParsedFile Unreadable(string path, string message) => new(path, null, [Problem(message)]);
 
     /// <summary>Dates each set of items as of its commit (the working tree's: HEAD), in one walk.</summary>
-    private static IReadOnlyList<HistoryIndex> ReadHistories(PlanningLocation location, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides)
+    private static IReadOnlyList<HistoryIndex> ReadHistories(
+        PlanningLocation location, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options)
     {
         if (location.GitDirectory is null)
             return [.. sides.Select(_ => HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown"))];
         try
         {
             using var repository = new Repository(location.GitDirectory);
-            return GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))]);
+            Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
+            return GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked);
         }
         catch (LibGit2SharpException e)
         {

@@ -1,0 +1,25 @@
+namespace BacklogLint.Core.Loading;
+
+/// <summary>How a planning folder is loaded: how many threads parse and walk history, and who hears of progress.
+/// Results are the same whatever the parallelism.</summary>
+public sealed record LoadOptions
+{
+    public static LoadOptions Default { get; } = new();
+
+    /// <summary>-1 (the default): as many threads as there are processors; 1: everything on the calling thread.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Told how far parsing and the history walk have got, from the threads doing them.</summary>
+    public IProgress<LoadProgress>? Progress { get; init; }
+
+    internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+}
+
+/// <summary>How far a load has got: files parsed of <see cref="Total"/>, or commits walked (no total is known).</summary>
+public sealed record LoadProgress(LoadStage Stage, int Done, int? Total);
+
+public enum LoadStage
+{
+    Parsing,
+    History,
+}
