@@ -30,7 +30,7 @@ public static class RepositoryLoader
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source)
     {
         var files = Discover(location.Folder, source.MarkdownFiles(), config);
-        var parser = new WorkItemParser(config.Statuses, config.MaxYamlDepth);
+        var parser = new WorkItemParser(StatusListReader.Extend(config, location, source.ReadText), config.MaxYamlDepth, config.Format);
         var parsed = new ParsedFile[files.Count];
         Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config, source));
 

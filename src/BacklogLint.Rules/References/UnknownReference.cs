@@ -5,7 +5,7 @@ using BacklogLint.Core.Model;
 
 namespace BacklogLint.Rules.References;
 
-/// <summary>BL0401: a reference to something that does not exist: a <c>depends-on</c> entry or an agreement's
+/// <summary>BL0401: a reference to something that does not exist: a <c>depends-on</c> entry, a <c>parent</c>, or an agreement's
 /// <c>superseded-by</c> naming no item id (case-insensitive), or a relative Markdown link in the body to a <c>.md</c>
 /// file that is not in the repository. Links with a scheme (<c>https:</c>, <c>mailto:</c>), absolute paths and pure
 /// <c>#anchors</c> are not checked; handoff receivers are BL0201's and <c>blocked-by</c> is free text.</summary>
@@ -31,6 +31,9 @@ public sealed partial class UnknownReference : ItemRule
             if (dependency.Value.Length == 0 || repository.Find(dependency.Value) is not null) continue;
             context.Report(dependency.Span, "depends-on:" + dependency.Value, item.Id.Value, "depends on", dependency.Value, "no item has that id");
         }
+
+        if (item.Parent is { Value.Length: > 0 } parent && repository.Find(parent.Value) is null)
+            context.Report(parent.Span, "parent:" + parent.Value, item.Id.Value, "is part of", parent.Value, "no item has that id");
 
         if (item.Agreements is [{ Kind: AgreementKind.WholeItem, SupersededBy: { Value.Length: > 0 } successor }, ..]
             && repository.Find(successor.Value) is null)
