@@ -27,7 +27,7 @@ internal static partial class StatusText
         text = Parenthesised().Replace(text, " ");
         text = text.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal)
             .Replace("`", "", StringComparison.Ordinal).Replace("~~", "", StringComparison.Ordinal);
-        text = text.Trim().Trim('*', '_', '"', '\'', '{', '}', '[', ']').Trim();
+        text = text.Trim().Trim('*', '_', '"', '\'', '[', ']').Trim();
         var cut = text.IndexOfAny([':', '\u2013', '\u2014']);
         if (cut > 0) text = text[..cut];
         return text.Trim().TrimEnd('.', ',', ';');

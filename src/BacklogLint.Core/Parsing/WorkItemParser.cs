@@ -45,8 +45,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     private (ParsedFile File, int FrontMatterEnd, YamlMapping? Mapping) ParseFile(string path, SourceText source, bool isDeclaredItem)
     {
         var problems = new List<ParseProblem>();
-        // A numbered-decisions format does not make the README beside the decisions an item.
-        isDeclaredItem = isDeclaredItem && _format.IdOfFile(path) is not null;
+        // A numbered-decisions format does not make the README or the template beside the decisions items.
+        if (_format.IdOfFile(path) is null) return (new ParsedFile(path, null, problems), 0, null);
         var frontMatter = _format.Metadata.Contains(MetadataSource.FrontMatter) ? FindFrontMatter(source) : null;
         if (frontMatter is null)
         {

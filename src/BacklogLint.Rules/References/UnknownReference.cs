@@ -36,7 +36,8 @@ public sealed partial class UnknownReference : ItemRule
             context.Report(parent.Span, "parent:" + parent.Value, item.Id.Value, "is part of", parent.Value, "no item has that id");
 
         if (item.Agreements is [{ Kind: AgreementKind.WholeItem, SupersededBy: { Value.Length: > 0 } successor }, ..]
-            && repository.Find(successor.Value) is null)
+            && repository.Find(successor.Value) is null
+            && !item.Links.Any(link => IsWithin(link.Span, successor.Span)))
         {
             context.Report(successor.Span, "superseded-by:" + successor.Value, item.Id.Value, "is superseded by", successor.Value, "no item has that id");
         }
@@ -50,6 +51,10 @@ public sealed partial class UnknownReference : ItemRule
             context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
         }
     }
+
+    // A successor read from a status line's link ("Superseded by [ADR-0012](0012-x.md)") is reported once, as the link.
+    private static bool IsWithin(SourceSpan inner, SourceSpan outer) =>
+        inner.Line == outer.Line && inner.Column >= outer.Column && inner.EndColumn <= outer.EndColumn;
 
     // Paths compare exactly, as git and GitHub do; a file that differs only in case is named, since that is the usual cause.
     private static string Missing(PlanningRepository repository, string path) =>
