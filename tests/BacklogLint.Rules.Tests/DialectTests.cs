@@ -12,6 +12,7 @@ public sealed class DialectTests
     public static TheoryData<string, int> WellFormed() => new()
     {
         { "backlog-md", 7 },
+        { "header", 3 },
         { "madr", 3 },
     };
 

@@ -52,6 +52,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         {
             if (!isDeclaredItem || !ReadsBody) return (new ParsedFile(path, null, problems), 0, null);
             var bodyOnly = WithBodyMetadata(new YamlMapping([], SourceSpan.At(1)), source, firstLine: 1);
+            // With no key in the body either, the file is a page beside the items (an index, a README), not one of them.
+            if (bodyOnly.Entries.Count == 0) return (new ParsedFile(path, null, problems), 0, null);
             return (new ParsedFile(path, ReadItem(path, source, bodyOnly, problems), problems), 0, bodyOnly);
         }
 
