@@ -12,7 +12,9 @@ public sealed class DialectTests
     public static TheoryData<string, int> WellFormed() => new()
     {
         { "backlog-md", 7 },
+        { "eip", 3 },
         { "header", 3 },
+        { "id-aliases", 3 },
         { "madr", 3 },
     };
 

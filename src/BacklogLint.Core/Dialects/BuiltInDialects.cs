@@ -51,9 +51,9 @@ public static class BuiltInDialects
             agreements: ["**/*.md"]
             metadata: [header]
             fields:
-              status: [state]
+              status: [status, state]
               parties: [author(s), authors, author, owner(s), owners, owner]
-              agreed: [accepted, date]
+              agreed: [date]
               created: [created, start date]
               updated: [last updated, last-updated, updated]
               review-by: [review by, review date]

@@ -27,7 +27,8 @@ public sealed partial record ItemFormat
     /// <summary>Where the keys are, in order of precedence.</summary>
     public IReadOnlyList<MetadataSource> Metadata { get; init; } = [MetadataSource.FrontMatter];
 
-    /// <summary>Canonical key → the keys the format writes for it, tried in order after the canonical key itself.</summary>
+    /// <summary>Canonical key → the keys the format writes for it, tried in order (the canonical key is read only when
+    /// listed); a key not listed here is read under its own name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Canonical key → how its values are read, when not as plain text.</summary>
@@ -52,9 +53,10 @@ public sealed partial record ItemFormat
         return matcher.Match(relativePath).HasMatches;
     }
 
-    /// <summary>The keys that mean <paramref name="canonical"/>: itself, then its aliases.</summary>
+    /// <summary>The keys that mean <paramref name="canonical"/>: the ones <see cref="Fields"/> lists for it (none: the
+    /// format has no such field, e.g. EIP's <c>type: Standards Track</c> is not an item type), else itself.</summary>
     public IEnumerable<string> KeysFor(string canonical) =>
-        Fields.TryGetValue(canonical, out var aliases) ? aliases.Prepend(canonical) : [canonical];
+        Fields.TryGetValue(canonical, out var keys) ? keys : [canonical];
 
     /// <summary>Whether <paramref name="key"/> is a key of this format (canonical or alias).</summary>
     public bool IsKnownKey(string key) =>
