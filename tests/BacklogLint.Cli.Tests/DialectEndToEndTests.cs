@@ -36,4 +36,24 @@ public sealed class DialectEndToEndTests
         var errors = diagnostics.Any(d => d.GetProperty("severity").GetString() == "error");
         result.ExitCode.ShouldBe(errors ? 1 : 0, result.ToString());
     }
+
+    [Theory]
+    [InlineData("backlog-md")]
+    [InlineData("madr")]
+    public async Task Init_detects_the_dialect_from_the_layout_and_its_config_checks_clean(string dialect)
+    {
+        var fixture = Fixture.Load(Path.Combine(DialectsRoot, dialect, "well-formed"));
+        using var repository = fixture.Build();
+        File.Delete(repository.FullPath(".backloglint.yml"));
+
+        var init = await BackloglintProcess.RunAsync("init", repository.Path);
+
+        init.ExitCode.ShouldBe(0, init.ToString());
+        File.ReadAllText(repository.FullPath(".backloglint.yml")).ShouldContain($"\ndialect: {dialect}\n");
+        var check = await BackloglintProcess.RunAsync("check", repository.Path, "--format", "json",
+            "--now", fixture.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        using var json = JsonDocument.Parse(check.Stdout);
+        json.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString())
+            .ShouldNotContain(id => id == "BL0501" || id == "BL0502", check.ToString());
+    }
 }

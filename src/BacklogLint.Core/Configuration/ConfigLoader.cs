@@ -40,6 +40,14 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         return path is null ? new BacklogLintConfig() : Load(path);
     }
 
+    /// <summary>The configuration of a built-in dialect with every other setting at its default.</summary>
+    public static BacklogLintConfig ForDialect(string dialect)
+    {
+        var statuses = StatusVocabulary.CreateDefault();
+        var format = ReadDialect(dialect, statuses);
+        return new BacklogLintConfig { Dialect = dialect, Format = format, Items = format.Items, Statuses = statuses };
+    }
+
     public BacklogLintConfig Load(string path)
     {
         string text;
