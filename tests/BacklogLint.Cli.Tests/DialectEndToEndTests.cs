@@ -40,6 +40,7 @@ public sealed class DialectEndToEndTests
     [Theory]
     [InlineData("backlog-md")]
     [InlineData("madr")]
+    [InlineData("kep")]
     public async Task Init_detects_the_dialect_from_the_layout_and_its_config_checks_clean(string dialect)
     {
         var fixture = Fixture.Load(Path.Combine(DialectsRoot, dialect, "well-formed"));

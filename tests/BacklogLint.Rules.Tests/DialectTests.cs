@@ -15,6 +15,7 @@ public sealed class DialectTests
         { "eip", 3 },
         { "header", 3 },
         { "id-aliases", 3 },
+        { "kep", 3 },
         { "madr", 3 },
     };
 

@@ -28,6 +28,7 @@ public sealed partial class ConfigLoader
     {
         ["text"] = ValueReader.Text,
         ["people"] = ValueReader.People,
+        ["number"] = ValueReader.Number,
     };
 
     /// <summary>A built-in dialect's format; its status words are added to <paramref name="statuses"/>.</summary>

@@ -73,11 +73,15 @@ public static class BuiltInDialects
             metadata: [yaml-file]
             id-from: folder-number
             fields:
-              parties: [approvers]
+              id: [kep-number]
+              owner: [authors]
               team: [owning-sig]
+              parties: [approvers]
               created: [creation-date]
-              updated: [last-updated]
               agreed: [creation-date]
+              updated: [last-updated]
+            values:
+              superseded-by: number
             statuses:
               agreements:
                 proposed: [provisional, implementable]

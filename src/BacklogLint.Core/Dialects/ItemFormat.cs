@@ -53,6 +53,14 @@ public sealed partial record ItemFormat
         return matcher.Match(relativePath).HasMatches;
     }
 
+    /// <summary>The file names, besides Markdown, that <paramref name="itemGlobs"/> name when the format reads whole-YAML
+    /// files (<c>keps/**/kep.yaml</c> → <c>kep.yaml</c>): the loader lists these too.</summary>
+    public IReadOnlyList<string> YamlFileNames(IEnumerable<string> itemGlobs) =>
+        !Metadata.Contains(MetadataSource.YamlFile) ? []
+        : [.. itemGlobs.Select(glob => glob[(glob.LastIndexOf('/') + 1)..])
+            .Where(name => name.Length > 0 && !name.Contains('*', StringComparison.Ordinal) && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>The keys that mean <paramref name="canonical"/>: the ones <see cref="Fields"/> lists for it (none: the
     /// format has no such field, e.g. EIP's <c>type: Standards Track</c> is not an item type), else itself.</summary>
     public IEnumerable<string> KeysFor(string canonical) =>
@@ -142,6 +150,9 @@ public enum ValueReader
 {
     /// <summary>Plain values (a list, or one value with commas between several).</summary>
     Text,
+
+    /// <summary>The number a path's last segment starts with: <c>keps/sig-node/2033-cgroups</c> → <c>2033</c>.</summary>
+    Number,
 
     /// <summary>People as written in author lines: <c>Name (@handle)</c> → <c>@handle</c>, <c>Name &lt;mail&gt;</c> → the
     /// mail, a bare name or <c>@handle</c> as it is.</summary>

@@ -15,7 +15,7 @@ public static class RepositoryLoader
     /// <summary>Loads the folder as it is in the working tree.</summary>
     public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config)
     {
-        using var source = new WorkingTreeSource(location.Folder);
+        using var source = new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items));
         return Load(location, config, source);
     }
 
@@ -23,7 +23,7 @@ public static class RepositoryLoader
     /// walked from that commit. Throws <see cref="NotFoundException"/> when the commit is not in the clone.</summary>
     public static PlanningRepository LoadCommit(PlanningLocation location, BacklogLintConfig config, string commitish)
     {
-        using var source = new CommitSource(location, commitish);
+        using var source = new CommitSource(location, commitish, config.Format.YamlFileNames(config.Items));
         return Load(location, config, source);
     }
 

@@ -28,8 +28,23 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
     public List<Located<string>> Values(string key, bool splitCommas)
     {
         var values = TextList(Entry(key), splitCommas);
-        if (format is null || format.Values.GetValueOrDefault(key) != ValueReader.People) return values;
-        return [.. values.Select(value => value with { Value = Person(value.Value) }).Where(value => value.Value.Length > 0)];
+        Func<string, string>? read = format?.Values.GetValueOrDefault(key) switch
+        {
+            ValueReader.People => Person,
+            ValueReader.Number => Number,
+            _ => null,
+        };
+        return read is null ? values : [.. values.Select(value => value with { Value = read(value.Value) }).Where(value => value.Value.Length > 0)];
+    }
+
+    /// <summary>The number a path's last segment starts with (<c>keps/sig-node/2033-cgroups</c> → <c>2033</c>); the
+    /// value as written when it has none.</summary>
+    private static string Number(string text)
+    {
+        var segment = text.Trim().TrimEnd('/');
+        segment = segment[(segment.LastIndexOf('/') + 1)..];
+        var digits = string.Concat(segment.TakeWhile(char.IsAsciiDigit));
+        return digits.Length > 0 ? digits : text.Trim();
     }
 
     /// <summary><c>Name (@handle)</c> → <c>@handle</c>; <c>Name &lt;mail&gt;</c> → the mail; anything else as written.</summary>

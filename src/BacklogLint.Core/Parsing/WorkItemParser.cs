@@ -47,6 +47,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var problems = new List<ParseProblem>();
         // A numbered-decisions format does not make the README or the template beside the decisions items.
         if (_format.IdOfFile(path) is null) return (new ParsedFile(path, null, problems), 0, null);
+        if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            return _format.Metadata.Contains(MetadataSource.YamlFile) ? ParseYamlFile(path, source, problems) : (new ParsedFile(path, null, problems), 0, null);
         var frontMatter = _format.Metadata.Contains(MetadataSource.FrontMatter) ? FindFrontMatter(source) : null;
         if (frontMatter is null)
         {
@@ -90,6 +92,27 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
         var item = ReadItem(path, source, mapping, problems);
         return (new ParsedFile(path, item, problems), last.Value, mapping);
+    }
+
+    /// <summary>A whole-YAML item file (KEP's <c>kep.yaml</c>): the file is the front matter and there is no body.</summary>
+    private (ParsedFile File, int FrontMatterEnd, YamlMapping? Mapping) ParseYamlFile(string path, SourceText source, List<ParseProblem> problems)
+    {
+        var (root, syntaxProblem) = YamlReader.Read(source.Text, firstLine: 1, maxYamlDepth);
+        if (syntaxProblem is not null)
+        {
+            problems.Add(WithHint(syntaxProblem with { Message = syntaxProblem.Message.Replace("front matter", "the file", StringComparison.Ordinal) }, source));
+            return (new ParsedFile(path, null, problems), source.LineCount, null);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax,
+                $"the file should be a map of keys, not {root?.KindName ?? "empty"}", root?.Span ?? SourceSpan.At(1), "front-matter"));
+            return (new ParsedFile(path, null, problems), source.LineCount, null);
+        }
+
+        var item = ReadItem(path, source, mapping, problems, new Body(null, [], [], []));
+        return (new ParsedFile(path, item, problems), source.LineCount, mapping);
     }
 
     /// <summary>The first and closing line of the front matter (1-based, the lines between the '---' fences);
@@ -149,7 +172,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         return problem with { Message = problem.Message + $" (a value that starts with '@' must be quoted: {key}: \"@alice\")" };
     }
 
-    private WorkItem ReadItem(string path, SourceText source, YamlMapping mapping, List<ParseProblem> problems)
+    private WorkItem ReadItem(string path, SourceText source, YamlMapping mapping, List<ParseProblem> problems, Body? body = null)
     {
         var fields = new FieldReader(mapping, problems, _format);
         var header = HeaderSpan(fields, mapping);
@@ -157,7 +180,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var status = ReadStatus(fields, type);
         var ownerEntries = new[] { fields.Entry("owner"), fields.Entry("owners") };
         var ownerValues = fields.Values("owner", splitCommas: true).Concat(fields.Values("owners", splitCommas: true)).ToList();
-        var body = ReadBody(source, problems);
+        body ??= ReadBody(source, problems);
 
         var id = Canonical(fields.Text("id") ?? new Located<string>(_format.IdOfFile(path) ?? FileStem(path), header));
         var title = fields.Text("title") ?? body.Title;
@@ -249,7 +272,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Updated: fields.Date("updated"),
             ReviewBy: fields.Date("review-by"),
             ReviewEvery: fields.Period("review-every"),
-            SupersededBy: fields.Text("superseded-by") is { } successor ? Canonical(successor) : SupersededInStatus(status),
+            SupersededBy: fields.Values("superseded-by", splitCommas: false) is [var successor, ..] ? Canonical(successor) : SupersededInStatus(status),
             Status: status.Class,
             Span: header,
             SourceLine: null);

@@ -26,6 +26,7 @@ public sealed class DialectDetectorTests : IDisposable
     [InlineData("madr", new[] { "docs/decisions/README.md", "docs/decisions/0001-use-madr.md" })]
     [InlineData("madr", new[] { "doc/adr/0001-record-architecture-decisions.md" })]
     [InlineData("native", new[] { "docs/decisions/README.md", "docs/decisions/template.md" })]
+    [InlineData("kep", new[] { "keps/sig-node/2570-memory-qos/kep.yaml", "keps/sig-node/2570-memory-qos/README.md" })]
     public void The_layout_names_the_dialect(string expected, string[] files) =>
         DialectDetector.Detect(With(files)._folder).ShouldBe(expected);
 }
