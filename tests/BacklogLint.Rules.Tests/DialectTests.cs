@@ -43,4 +43,17 @@ public sealed class DialectTests
             .Select(d => $"{d.Id} {d.Path}({d.Span?.Line}): {d.Message}")
             .ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Every_configuration_in_the_readme_dialects_section_loads()
+    {
+        var readme = File.ReadAllText(SourceTree.PathOf("README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("\n## Dialects\n", StringComparison.Ordinal);
+        var section = readme[start..readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal)];
+        var blocks = section.Split("```yaml\n").Skip(1).Select(block => block[..block.IndexOf("```", StringComparison.Ordinal)]).ToList();
+
+        blocks.Count.ShouldBeGreaterThanOrEqualTo(6);
+        foreach (var block in blocks)
+            Should.NotThrow(() => new ConfigLoader(BuiltInRules.Descriptors).Parse("README.md", block), block);
+    }
 }

@@ -15,8 +15,7 @@ public static partial class DialectDetector
     {
         if (Directory.Exists(Path.Combine(folder, "backlog", "tasks"))) return "backlog-md";
         var keps = Path.Combine(folder, "keps");
-        if (BuiltInDialects.Formats.ContainsKey("kep") && Directory.Exists(keps)
-            && Directory.EnumerateFiles(keps, "kep.yaml", SearchOption.AllDirectories).Any())
+        if (Directory.Exists(keps) && Directory.EnumerateFiles(keps, "kep.yaml", SearchOption.AllDirectories).Any())
             return "kep";
         foreach (var decisions in DecisionFolders.Select(path => Path.Combine(folder, path)).Where(Directory.Exists))
             if (Directory.EnumerateFiles(decisions, "*.md").Any(file => NumberedRecord().IsMatch(Path.GetFileName(file))))
