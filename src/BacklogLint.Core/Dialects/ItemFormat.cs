@@ -105,7 +105,8 @@ public sealed partial record ItemFormat
         return id;
     }
 
-    private static string FileStem(string path)
+    /// <summary>The file name without its extension.</summary>
+    internal static string FileStem(string path)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');

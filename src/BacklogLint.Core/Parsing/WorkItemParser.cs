@@ -182,7 +182,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var ownerValues = fields.Values("owner", splitCommas: true).Concat(fields.Values("owners", splitCommas: true)).ToList();
         body ??= ReadBody(source, problems);
 
-        var id = Canonical(fields.Text("id") ?? new Located<string>(_format.IdOfFile(path) ?? FileStem(path), header));
+        var id = Canonical(fields.Text("id") ?? new Located<string>(_format.IdOfFile(path) ?? ItemFormat.FileStem(path), header));
         var title = fields.Text("title") ?? body.Title;
         var agreements = new List<Agreement>();
         if (type == ItemType.Agreement) agreements.Add(ReadWholeAgreement(fields, status, title, header));
@@ -282,7 +282,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     private Located<string>? SupersededInStatus(Status status)
     {
         if (status.Class != StatusClass.Retired || status.Word is not { } word || StatusText.SupersededBy(word.Value) is not { } successor) return null;
-        var id = successor.IsLink ? _format.IdOfFile(successor.Text.Split('#')[0]) ?? FileStem(successor.Text) : successor.Text;
+        var id = successor.IsLink ? _format.IdOfFile(successor.Text.Split('#')[0]) ?? ItemFormat.FileStem(successor.Text) : successor.Text;
         return id.Length == 0 ? null : new Located<string>(_format.CanonicalId(id), word.Span);
     }
 
@@ -313,13 +313,6 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         }
 
         return handoffs;
-    }
-
-    private static string FileStem(string path)
-    {
-        var name = path[(path.LastIndexOf('/') + 1)..];
-        var dot = name.LastIndexOf('.');
-        return dot > 0 ? name[..dot] : name;
     }
 
     private static Body ReadBody(SourceText source, List<ParseProblem> problems)
