@@ -51,6 +51,7 @@ public static class BuiltInDialects
             agreements: ["**/*.md"]
             metadata: [header]
             fields:
+              type: []
               status: [status, state]
               parties: [author(s), authors, author, owner(s), owners, owner]
               agreed: [date]

@@ -45,12 +45,18 @@ public sealed partial record ItemFormat
     /// with the key of that list; null when the format has none.</summary>
     public StatusListFile? StatusList { get; init; }
 
-    public bool IsAgreementFile(string relativePath)
+    /// <summary>Where the checked folder is in the repository (<c>planning/</c>; empty at the root): globs are relative
+    /// to the folder, item paths to the repository.</summary>
+    public string FolderPrefix { get; init; } = "";
+
+    /// <summary>Whether <see cref="Agreements"/> names the file at <paramref name="path"/> (repository-relative).</summary>
+    public bool IsAgreementFile(string path)
     {
         if (Agreements.Count == 0) return false;
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddIncludePatterns(Agreements);
-        return matcher.Match(relativePath).HasMatches;
+        var inFolder = path.StartsWith(FolderPrefix, StringComparison.Ordinal) ? path[FolderPrefix.Length..] : path;
+        return matcher.Match(inFolder).HasMatches;
     }
 
     /// <summary>The file names, besides Markdown, that <paramref name="itemGlobs"/> name when the format reads whole-YAML

@@ -30,7 +30,9 @@ public static class RepositoryLoader
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source)
     {
         var files = Discover(location.Folder, source.MarkdownFiles(), config);
-        var parser = new WorkItemParser(StatusListReader.Extend(config, location, source.ReadText), config.MaxYamlDepth, config.Format);
+        var folder = location.RelativePath(location.Folder);
+        var format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" };
+        var parser = new WorkItemParser(StatusListReader.Extend(config, location, source.ReadText), config.MaxYamlDepth, format);
         var parsed = new ParsedFile[files.Count];
         Parallel.For(0, files.Count, i => parsed[i] = ReadFile(location, files[i], parser, config, source));
 

@@ -71,7 +71,7 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
     /// <summary>MADR's template writes placeholders in braces (<c>status: {proposed}</c>), which YAML reads as a map.</summary>
     private static string TemplateHint(YamlEntry entry) =>
         entry.Value is YamlMapping { Entries: [{ Value: YamlScalar { IsNull: true } } only] }
-            ? $" (braces make a YAML map: write {entry.Key.Value}: {only.Key.Value}, without the template's braces)"
+            ? $" (braces make a YAML map: write {entry.Key.Value}: {only.Key.Value}, without the template's braces, or the value the template asks for)"
             : "";
 
     /// <summary>A list of values, or one value; with <paramref name="splitCommas"/> a single value may list several.</summary>
@@ -99,7 +99,7 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
 
                 break;
             default:
-                Invalid(entry, $"'{entry.Key.Value}' should be a list, not {entry.Value.KindName}");
+                Invalid(entry, $"'{entry.Key.Value}' should be a list, not {entry.Value.KindName}{TemplateHint(entry)}");
                 break;
         }
 
