@@ -74,21 +74,24 @@ internal static partial class BodyMetadata
     {
         var keyScalar = new YamlScalar(key.Value.Trim(), IsPlain: true, new SourceSpan(line, key.Index + 1, line, key.Index + key.Value.TrimEnd().Length + 1));
         var valueAt = valueLine ?? line;
-        var valueScalar = new YamlScalar(value.Value.Trim(), IsPlain: false,
-            new SourceSpan(valueAt, value.Index + 1, valueAt, value.Index + value.Value.TrimEnd().Length + 1));
+        var valueText = value.Value.Trim();
+        var valueStart = value.Index + value.Value.Length - value.Value.TrimStart().Length;
+        var valueScalar = new YamlScalar(valueText, IsPlain: false,
+            new SourceSpan(valueAt, valueStart + 1, valueAt, valueStart + valueText.Length + 1));
         return new YamlEntry(keyScalar, valueScalar);
     }
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s")]
     private static partial Regex HeadingLine();
 
+    // Patterns are linear in the line's length (no lazy run before a trailing "\s*$"): a line may be megabytes long.
     // "* Status: **Accepted**", "- **Author(s):** @alice", "Last updated: 2024-05-01", "| Status | Accepted |" is not one.
-    [GeneratedRegex(@"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?(?<key>[A-Za-z][A-Za-z0-9 ()/_.'-]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]+(?<value>\S.*?)\s*$")]
+    [GeneratedRegex(@"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?(?<key>[A-Za-z][A-Za-z0-9 ()/_.'-]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]+(?<value>\S.*)$")]
     private static partial Regex KeyValueLine();
 
-    [GeneratedRegex(@"^\s{0,3}#{2,3}\s+(?<key>.+?)\s*#*\s*$")]
+    [GeneratedRegex(@"^\s{0,3}#{2,3}[ \t]+(?<key>[^#\s][^#]{0,60})#*\s*$")]
     private static partial Regex SectionHeading();
 
-    [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?<value>.*?)\s*$")]
+    [GeneratedRegex(@"^[ \t]*(?:[-*+][ \t]+)?(?<value>.*)$")]
     private static partial Regex SectionValue();
 }

@@ -7,10 +7,14 @@ namespace BacklogLint.Core.Parsing;
 /// and parenthesised remarks; when that whole text is not a known word, its leading words are tried, longest first.</summary>
 internal static partial class StatusText
 {
+    private const int MaxLength = 300;
+
     /// <summary>The texts to look up, best first; the value as written comes first.</summary>
     public static IEnumerable<string> Candidates(string value)
     {
         yield return value;
+        // A status is a few words; a longer value is taken as written (and reported as unknown).
+        if (value.Length > MaxLength) yield break;
         var plain = Plain(value);
         if (plain.Length == 0) yield break;
         yield return plain;
@@ -36,6 +40,7 @@ internal static partial class StatusText
     /// <summary>What "Superseded by X" names: the target of a link (<c>[ADR-0012](0012-x.md)</c>) or the next word.</summary>
     public static (string Text, bool IsLink)? SupersededBy(string value)
     {
+        if (value.Length > MaxLength) return null;
         var match = SupersededByPattern().Match(value);
         if (!match.Success) return null;
         return match.Groups["target"].Success

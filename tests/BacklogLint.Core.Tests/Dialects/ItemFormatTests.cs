@@ -206,4 +206,17 @@ public sealed class ItemFormatTests
         foreach (var name in BuiltInDialects.Names)
             Config($"dialect: {name}").Dialect.ShouldBe(name);
     }
+
+    [Fact]
+    public void Long_lines_in_body_metadata_are_read_in_linear_time()
+    {
+        var spaces = new string(' ', 200_000);
+        var text = $"# T\n\n* Status: a{spaces}b\n\n## Status{spaces}x\n\nAccepted{spaces}(\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var file = Parse(Config("dialect: madr\nformat: { metadata: [header, sections] }"), "docs/decisions/0001-x.md", text);
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        file.Problems.ShouldHaveSingleItem().Message.ShouldContain("unknown status");
+    }
 }
