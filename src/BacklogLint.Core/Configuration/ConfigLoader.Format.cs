@@ -73,7 +73,7 @@ public sealed partial class ConfigLoader
                     var aliases = new Dictionary<string, string>(format.IdAliases, StringComparer.OrdinalIgnoreCase);
                     if (entry.Value is not YamlScalar { IsNull: true })
                         foreach (var alias in Map(path, entry).Entries)
-                            aliases[alias.Key.Value] = Scalar(path, alias)?.Value ?? throw Error(path, alias.Value, $"id alias '{alias.Key.Value}' needs the prefix it stands for");
+                            aliases[alias.Key.Value.Length > 0 ? alias.Key.Value : throw Error(path, alias.Key, "an id alias needs the old prefix it replaces")] = Scalar(path, alias)?.Value ?? throw Error(path, alias.Value, $"id alias '{alias.Key.Value}' needs the prefix it stands for");
                     format = format with { IdAliases = aliases };
                     break;
                 case "statuses":
