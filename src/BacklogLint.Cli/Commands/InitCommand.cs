@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Loading;
 
 namespace BacklogLint.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class InitCommand
     {
         var path = CommonOptions.PlanningFolder();
         var force = new Option<bool>("--force") { Description = "Overwrite an existing .backloglint.yml." };
-        var command = new Command("init", "Write a starter .backloglint.yml: item folders and a roster from the owners and teams found.") { path, force };
+        var command = new Command("init", "Write a starter .backloglint.yml: the dialect the layout shows, item folders and a roster from the owners and teams found.") { path, force };
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(path)!;
@@ -23,10 +24,11 @@ internal static class InitCommand
                 return ExitCodes.Fail($"{target} exists; use --force to overwrite it");
 
             var location = PlanningLocation.Find(folder);
-            var repository = RepositoryLoader.Load(location, new BacklogLintConfig());
-            var yaml = StarterConfig.Generate(repository, repoPath => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, repoPath)).Replace('\\', '/'));
+            var dialect = DialectDetector.Detect(location.Folder);
+            var repository = RepositoryLoader.Load(location, ConfigLoader.ForDialect(dialect));
+            var yaml = StarterConfig.Generate(repository, repoPath => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, repoPath)).Replace('\\', '/'), dialect);
             File.WriteAllText(target, yaml);
-            Console.Out.WriteLine($"Wrote {target} for {repository.Items.Count} items. Check the roster, then run 'backloglint check'.");
+            Console.Out.WriteLine($"Wrote {target} for {repository.Items.Count} items (dialect {dialect}). Check the roster, then run 'backloglint check'.");
             return ExitCodes.Success;
         });
         return command;

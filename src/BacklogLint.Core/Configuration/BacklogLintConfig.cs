@@ -18,7 +18,10 @@ public sealed class BacklogLintConfig
     /// <summary>Globs of files never read.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
-    public string Dialect { get; init; } = "native";
+    public string Dialect { get; init; } = Dialects.BuiltInDialects.Native;
+
+    /// <summary>How the items are written: the dialect's format with the <c>format:</c> section applied.</summary>
+    public Dialects.ItemFormat Format { get; init; } = Dialects.ItemFormat.Native;
 
     /// <summary>Teams (by name) with their members, from configuration; null when no roster is configured.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? RosterTeams { get; init; }

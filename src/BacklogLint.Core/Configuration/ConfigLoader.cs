@@ -1,5 +1,6 @@
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Parsing;
 
@@ -7,12 +8,11 @@ namespace BacklogLint.Core.Configuration;
 
 /// <summary>Reads and validates <c>.backloglint.yml</c>. Nothing wrong is ignored: an unknown key, rule, option or
 /// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
-public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
+public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 {
-    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "roster", "rules", "statuses", "require-suppression-reason", "limits"];
+    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "format", "roster", "rules", "statuses", "require-suppression-reason", "limits"];
     private static readonly string[] LimitKeys = ["max-file-size", "max-yaml-depth", "max-items"];
     private const string SuppressionWithoutReasonAlias = "suppression-without-reason";
-    private static readonly string[] Dialects = ["native"];
 
     /// <summary>The configuration file for <paramref name="folder"/>: in it, else in the repository root above it.</summary>
     public static string? Find(string folder, string? repositoryRoot)
@@ -38,6 +38,14 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             throw new ConfigurationException(explicitPath, null, "the configuration file does not exist");
         path = explicitPath ?? Find(folder, repositoryRoot);
         return path is null ? new BacklogLintConfig() : Load(path);
+    }
+
+    /// <summary>The configuration of a built-in dialect with every other setting at its default.</summary>
+    public static BacklogLintConfig ForDialect(string dialect)
+    {
+        var statuses = StatusVocabulary.CreateDefault();
+        var format = ReadDialect(dialect, statuses);
+        return new BacklogLintConfig { Dialect = dialect, Format = format, Items = format.Items, Statuses = statuses };
     }
 
     public BacklogLintConfig Load(string path)
@@ -67,9 +75,13 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             if (!TopLevelKeys.Contains(YamlMapping.NormalizeKey(entry.Key.Value)))
                 throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' (known: {string.Join(", ", TopLevelKeys)})");
 
-        var dialect = Scalar(path, map.Find("dialect"))?.Value ?? "native";
-        if (!Dialects.Contains(dialect))
-            throw Error(path, map.Find("dialect")!.Value, $"unknown dialect '{dialect}' (known: {string.Join(", ", Dialects)})");
+        var dialect = Scalar(path, map.Find("dialect"))?.Value ?? BuiltInDialects.Native;
+        if (!BuiltInDialects.Formats.ContainsKey(dialect))
+            throw Error(path, map.Find("dialect")!.Value, $"unknown dialect '{dialect}' (known: {string.Join(", ", BuiltInDialects.Names)})");
+        var statuses = StatusVocabulary.CreateDefault();
+        var format = ReadDialect(dialect, statuses);
+        if (map.Find("format") is { Value: not YamlScalar { IsNull: true } } formatEntry) format = ReadFormat(path, Map(path, formatEntry), format, statuses);
+        var items = StringList(path, map.Find("items"));
 
         var (teams, people) = ReadRoster(path, map.Find("roster"));
         var (maxFileBytes, maxYamlDepth, maxItems) = ReadLimits(path, map.Find("limits"));
@@ -79,12 +91,13 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             MaxYamlDepth = maxYamlDepth,
             MaxItems = maxItems,
             SourcePath = path,
-            Items = StringList(path, map.Find("items")),
+            Items = items.Count > 0 ? items : format.Items,
             Ignore = StringList(path, map.Find("ignore")),
             Dialect = dialect,
+            Format = format,
             RosterTeams = teams,
             RosterPeople = people,
-            Statuses = ReadStatuses(path, map.Find("statuses")),
+            Statuses = ReadStatuses(path, map.Find("statuses"), statuses),
             Rules = RequireReasons(path, map.Find("require-suppression-reason"), ReadRules(path, map.Find("rules"))),
         };
     }
@@ -197,9 +210,8 @@ public sealed class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         return members;
     }
 
-    private static StatusVocabulary ReadStatuses(string path, YamlEntry? section)
+    private static StatusVocabulary ReadStatuses(string path, YamlEntry? section, StatusVocabulary vocabulary)
     {
-        var vocabulary = StatusVocabulary.CreateDefault();
         if (section is null || section.Value is YamlScalar { IsNull: true }) return vocabulary;
         foreach (var group in Map(path, section).Entries)
         {

@@ -28,11 +28,13 @@ public static class ConfigSchema
             StringList(json, "items", "Globs of the work-item files, relative to the checked folder. Default: every Markdown file whose front matter has id, status, owner or type.");
             StringList(json, "ignore", "Globs of files that are never read.");
             json.WriteStartObject("dialect");
-            json.WriteString("description", "The format of the work items.");
-            Enum(json, ["native"]);
+            json.WriteString("description", "The format of the work items: a built-in dialect (README, Dialects). 'format' changes it.");
+            Enum(json, Dialects.BuiltInDialects.Names);
             json.WriteEndObject();
+            Format(json);
             Roster(json);
-            Statuses(json);
+            OpenClosedMap(json, "statuses", "Extra status words, by status class.");
+            StatusClasses(json);
             json.WriteStartObject("require-suppression-reason");
             json.WriteString("description", "Report suppressions that give no reason (turns on the suppression-without-reason rule as a warning).");
             json.WriteString("type", "boolean");
@@ -160,9 +162,61 @@ public static class ConfigSchema
         json.WriteEndObject();
     }
 
-    private static void Statuses(Utf8JsonWriter json)
+    private static void Format(Utf8JsonWriter json)
     {
-        OpenClosedMap(json, "statuses", "Extra status words, by status class.");
+        OpenClosedMap(json, "format", "How the items are written, over the dialect's own format: lists replace the dialect's, maps add to it.");
+        StringList(json, "items", "Globs of the item files when 'items' is not set.");
+        StringList(json, "agreements", "Globs of the files whose items are agreements unless their type says otherwise.");
+        json.WriteStartObject("metadata");
+        json.WriteString("description", "Where the keys are, in order of precedence: YAML front matter, 'Key: value' lines at the top of the body, headings named after a key (## Status), or the whole file as YAML.");
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        Enum(json, ConfigLoader.MetadataNames.Keys);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        OpenClosedMap(json, "fields", "Per model key: the keys this format writes for it (compared by letters and digits, ignoring case).");
+        foreach (var key in Dialects.ItemFormat.CanonicalKeys) StringList(json, key, $"Keys that mean '{key}'.");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        OpenClosedMap(json, "values", "Per model key: how its values are read. people: 'Name (@handle)' → @handle, 'Name <mail>' → the mail.");
+        foreach (var key in Dialects.ItemFormat.CanonicalKeys)
+        {
+            json.WriteStartObject(key);
+            Enum(json, ConfigLoader.ValueReaderNames.Keys);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject("id-from");
+        json.WriteString("description", "The id of an item with no id key: the file name, the number it starts with, or the number its folder starts with.");
+        Enum(json, ConfigLoader.IdSourceNames.Keys);
+        json.WriteEndObject();
+        json.WriteStartObject("id-aliases");
+        json.WriteString("description", "Old id prefix → current prefix, so that references written with the old one resolve (task- → BACK-).");
+        json.WriteString("type", "object");
+        json.WriteStartObject("additionalProperties");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        OpenClosedMap(json, "statuses", "Status words this format adds, by status class.");
+        StatusClasses(json);
+        OpenClosedMap(json, "status-list", "A repository file listing status words in workflow order: a new word is open when first, closed when last, active otherwise.");
+        json.WriteStartObject("path");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteStartObject("key");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The properties of a statuses map (work and agreement classes), closing it.</summary>
+    private static void StatusClasses(Utf8JsonWriter json)
+    {
         foreach (var (group, classes) in new[] { ("work", new[] { "open", "active", "blocked", "closed", "dropped" }), ("agreements", ["proposed", "in-force", "retired"]) })
         {
             OpenClosedMap(json, group);

@@ -7,7 +7,9 @@ namespace BacklogLint.Core.Configuration;
 /// roster gathered from the teams and owners its items name (each person under the team of the items they own).</summary>
 public static class StarterConfig
 {
-    public static string Generate(PlanningRepository repository, Func<string, string> relativeToFolder)
+    /// <param name="dialect">The repository's dialect (<see cref="Dialects.DialectDetector"/>): its own item folders are
+    /// the default, so none are written.</param>
+    public static string Generate(PlanningRepository repository, Func<string, string> relativeToFolder, string dialect = Dialects.BuiltInDialects.Native)
     {
         var text = new StringBuilder();
         text.Append("# yaml-language-server: $schema=").Append(ConfigSchema.Id).Append('\n');
@@ -20,11 +22,13 @@ public static class StarterConfig
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (folders.Count is > 0 and <= 5 && !folders.Contains(""))
+        if (dialect != Dialects.BuiltInDialects.Native)
+            text.Append("# items: the dialect's own folders (README, Dialects); list globs here to check others\n");
+        else if (folders.Count is > 0 and <= 5 && !folders.Contains(""))
             text.Append("items: [").Append(string.Join(", ", folders.Select(f => Quote($"{f}/**/*.md")))).Append("]\n");
         else
             text.Append("# items: [\"backlog/**/*.md\"]   # default: every Markdown file whose front matter makes it an item\n");
-        text.Append("dialect: native\n\n");
+        text.Append("dialect: ").Append(dialect).Append("\n\n");
 
         AppendRoster(text, repository);
         text.Append("\nrules:\n");

@@ -6,7 +6,8 @@ namespace BacklogLint.Core.Loading;
 /// request's base and head are read from git objects, without a checkout). Paths are full paths under the folder.</summary>
 internal abstract class FileSource : IDisposable
 {
-    /// <summary>The Markdown files under the folder, in ordinal order.</summary>
+    /// <summary>The Markdown files under the folder, and the files named as the format's whole-YAML items
+    /// (<c>kep.yaml</c>), in ordinal order.</summary>
     public abstract IReadOnlyList<string> MarkdownFiles();
 
     public abstract long Size(string fullPath);
@@ -45,7 +46,8 @@ internal abstract class FileSource : IDisposable
 }
 
 /// <summary>Files as they are on disk. Symbolic links are not followed; <c>.git</c> and <c>node_modules</c> are skipped.</summary>
-internal sealed class WorkingTreeSource(string folder) : FileSource
+/// <param name="yamlFileNames">Names of whole-YAML item files listed besides Markdown (<c>kep.yaml</c>).</param>
+internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? yamlFileNames = null) : FileSource
 {
     private static readonly EnumerationOptions Walk = new()
     {
@@ -56,7 +58,7 @@ internal sealed class WorkingTreeSource(string folder) : FileSource
     };
 
     public override IReadOnlyList<string> MarkdownFiles() =>
-        [.. Directory.EnumerateFiles(folder, "*.md", Walk)
+        [.. (yamlFileNames ?? []).Prepend("*.md").SelectMany(pattern => Directory.EnumerateFiles(folder, pattern, Walk))
             .Where(path => !IsToolFolder(Path.GetRelativePath(folder, path).Replace('\\', '/')))
             .Order(StringComparer.Ordinal)];
 
@@ -106,8 +108,12 @@ internal sealed class CommitSource : FileSource
     private readonly Dictionary<string, Blob> _markdown = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public CommitSource(PlanningLocation location, string commitish)
+    private readonly IReadOnlyList<string> _yamlFileNames;
+
+    /// <param name="yamlFileNames">Names of whole-YAML item files listed besides Markdown (<c>kep.yaml</c>).</param>
+    public CommitSource(PlanningLocation location, string commitish, IReadOnlyList<string>? yamlFileNames = null)
     {
+        _yamlFileNames = yamlFileNames ?? [];
         _workTree = location.WorkTree ?? throw new InvalidOperationException("a commit can only be read inside a git work tree");
         _repository = new Repository(location.GitDirectory);
         _commit = _repository.Lookup<LibGit2Sharp.Commit>(commitish)
@@ -171,7 +177,7 @@ internal sealed class CommitSource : FileSource
             if (entry.TargetType == TreeEntryTargetType.Tree && !WorkingTreeSource.IsToolFolder(path + "/"))
                 Collect((Tree)entry.Target, path + "/");
             else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode != Mode.SymbolicLink
-                     && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                     && (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || _yamlFileNames.Contains(entry.Name, StringComparer.OrdinalIgnoreCase)))
                 _markdown[Path.Combine(_workTree, path)] = (Blob)entry.Target;
         }
     }

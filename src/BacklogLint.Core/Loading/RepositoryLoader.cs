@@ -15,7 +15,7 @@ public static class RepositoryLoader
     /// <summary>Loads the folder as it is in the working tree.</summary>
     public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, LoadOptions? options = null)
     {
-        using var source = new WorkingTreeSource(location.Folder);
+        using var source = new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items));
         return Load(location, config, source, options ?? LoadOptions.Default);
     }
 
@@ -23,7 +23,7 @@ public static class RepositoryLoader
     /// walked from that commit. Throws <see cref="NotFoundException"/> when the commit is not in the clone.</summary>
     public static PlanningRepository LoadCommit(PlanningLocation location, BacklogLintConfig config, string commitish, LoadOptions? options = null)
     {
-        using var source = new CommitSource(location, commitish);
+        using var source = new CommitSource(location, commitish, config.Format.YamlFileNames(config.Items));
         return Load(location, config, source, options ?? LoadOptions.Default);
     }
 
@@ -34,10 +34,13 @@ public static class RepositoryLoader
         PlanningLocation location, BacklogLintConfig config, string baseCommit, string headCommit, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        using var head = new CommitSource(location, headCommit);
-        using var @base = new CommitSource(location, baseCommit);
+        using var head = new CommitSource(location, headCommit, config.Format.YamlFileNames(config.Items));
+        using var @base = new CommitSource(location, baseCommit, config.Format.YamlFileNames(config.Items));
         var headFiles = Parse(location, config, head, reuse: null, options);
-        var baseFiles = Parse(location, config, @base, reuse: (head, headFiles), options);
+        // A file is parsed alike on both sides unless the repository's own status list changed between them.
+        var sameStatuses = config.Format.StatusList is not { } list
+            || head.ReadText(Path.Combine(location.Folder, list.Path)) == @base.ReadText(Path.Combine(location.Folder, list.Path));
+        var baseFiles = Parse(location, config, @base, reuse: sameStatuses ? (head, headFiles) : null, options);
         var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)], options);
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
     }
@@ -54,7 +57,9 @@ public static class RepositoryLoader
         PlanningLocation location, BacklogLintConfig config, FileSource source, (FileSource Source, ParsedFiles Files)? reuse, LoadOptions options)
     {
         var files = Discover(location.Folder, source.MarkdownFiles(), config);
-        var parser = new WorkItemParser(config.Statuses, config.MaxYamlDepth);
+        var folder = location.RelativePath(location.Folder);
+        var format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" };
+        var parser = new WorkItemParser(StatusListReader.Extend(config, location, source.ReadText), config.MaxYamlDepth, format);
         var parsed = new ParsedFile[files.Count];
         var done = 0;
         Parallel.For(0, files.Count, options.Parallel, i =>

@@ -23,6 +23,16 @@ public sealed class StatusVocabulary
         return vocabulary;
     }
 
+    /// <summary>A vocabulary with the same words, to extend without changing this one.</summary>
+    public StatusVocabulary Copy()
+    {
+        var copy = new StatusVocabulary();
+        foreach (var (key, entry) in _work) copy._work[key] = entry;
+        foreach (var (key, entry) in _agreements) copy._agreements[key] = entry;
+        copy._dropped.UnionWith(_dropped);
+        return copy;
+    }
+
     public static string Normalize(string word) =>
         string.Concat(word.ToLowerInvariant().Where(c => c is not (' ' or '_' or '-' or '\t' or '\'' or '\u2019')));
 

@@ -33,6 +33,9 @@ public sealed class WorkItem
 
     public IReadOnlyList<Located<string>> DependsOn { get; init; } = [];
 
+    /// <summary>The item this one is part of (<c>parent</c>; Backlog.md's <c>parent_task_id</c>), as written.</summary>
+    public Located<string>? Parent { get; init; }
+
     /// <summary>What blocks the item (<c>blocked-by</c>, <c>blocked-reason</c> or <c>reason</c>): item ids or plain
     /// reasons, as written.</summary>
     public IReadOnlyList<Located<string>> BlockedBy { get; init; } = [];

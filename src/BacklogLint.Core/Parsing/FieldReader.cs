@@ -1,18 +1,60 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Model;
 
 namespace BacklogLint.Core.Parsing;
 
 /// <summary>Typed reads of front-matter keys; a value of the wrong type or form becomes a BL0502 problem and
-/// reads as absent, so one bad value never hides the rest of the item.</summary>
-internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> problems)
+/// reads as absent, so one bad value never hides the rest of the item. With a <see cref="ItemFormat"/>, a model key is
+/// found under the keys the format writes for it, and messages name the key as written.</summary>
+internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem> problems, ItemFormat? format = null)
 {
     public List<ParseProblem> Problems => problems;
 
-    public YamlEntry? Entry(string key) => mapping.Find(key);
+    public YamlEntry? Entry(string key)
+    {
+        if (format is null) return mapping.Find(key);
+        foreach (var candidate in format.KeysFor(key))
+            foreach (var entry in mapping.Entries)
+                if (ItemFormat.SameKey(entry.Key.Value, candidate)) return entry;
+        return null;
+    }
 
-    public bool Has(string key) => mapping.Find(key) is { Value: not YamlScalar { IsNull: true } };
+    public bool Has(string key) => Entry(key) is { Value: not YamlScalar { IsNull: true } };
+
+    /// <summary>The values of a model key, read as the format says (<see cref="ValueReader"/>).</summary>
+    public List<Located<string>> Values(string key, bool splitCommas)
+    {
+        var values = TextList(Entry(key), splitCommas);
+        Func<string, string>? read = format?.Values.GetValueOrDefault(key) switch
+        {
+            ValueReader.People => Person,
+            ValueReader.Number => Number,
+            _ => null,
+        };
+        return read is null ? values : [.. values.Select(value => value with { Value = read(value.Value) }).Where(value => value.Value.Length > 0)];
+    }
+
+    /// <summary>The number a path's last segment starts with (<c>keps/sig-node/2033-cgroups</c> → <c>2033</c>); the
+    /// value as written when it has none.</summary>
+    private static string Number(string text)
+    {
+        var segment = text.Trim().TrimEnd('/');
+        segment = segment[(segment.LastIndexOf('/') + 1)..];
+        var digits = string.Concat(segment.TakeWhile(char.IsAsciiDigit));
+        return digits.Length > 0 ? digits : text.Trim();
+    }
+
+    /// <summary><c>Name (@handle)</c> → <c>@handle</c>; <c>Name &lt;mail&gt;</c> → the mail; anything else as written.</summary>
+    private static string Person(string text)
+    {
+        var handle = HandleInParentheses().Match(text);
+        if (handle.Success) return handle.Groups[1].Value;
+        var mail = MailInBrackets().Match(text);
+        return mail.Success ? mail.Groups[1].Value.Trim() : text.Trim();
+    }
 
     public Located<string>? Text(string key) => Text(Entry(key));
 
@@ -22,9 +64,15 @@ internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> proble
         // An empty value, quoted or not (accepted: ""), is no value, as a bare key is.
         if (entry.Value is YamlScalar scalar)
             return scalar.IsNull || scalar.Value.Trim().Length == 0 ? null : new Located<string>(scalar.Value.Trim(), scalar.Span);
-        Invalid(entry, $"'{entry.Key.Value}' should be a single value, not {entry.Value.KindName}");
+        Invalid(entry, $"'{entry.Key.Value}' should be a single value, not {entry.Value.KindName}{TemplateHint(entry)}");
         return null;
     }
+
+    /// <summary>MADR's template writes placeholders in braces (<c>status: {proposed}</c>), which YAML reads as a map.</summary>
+    private static string TemplateHint(YamlEntry entry) =>
+        entry.Value is YamlMapping { Entries: [{ Value: YamlScalar { IsNull: true } } only] }
+            ? $" (braces make a YAML map: write {entry.Key.Value}: {only.Key.Value}, without the template's braces, or the value the template asks for)"
+            : "";
 
     /// <summary>A list of values, or one value; with <paramref name="splitCommas"/> a single value may list several.</summary>
     public List<Located<string>> TextList(YamlEntry? entry, bool splitCommas)
@@ -51,7 +99,7 @@ internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> proble
 
                 break;
             default:
-                Invalid(entry, $"'{entry.Key.Value}' should be a list, not {entry.Value.KindName}");
+                Invalid(entry, $"'{entry.Key.Value}' should be a list, not {entry.Value.KindName}{TemplateHint(entry)}");
                 break;
         }
 
@@ -65,9 +113,25 @@ internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> proble
         var text = Text(entry);
         if (text is null) return null;
         if (TryParseDate(text.Value, out var date)) return new Located<DateOnly>(date, text.Span);
-        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{text.Value}' (write YYYY-MM-DD)");
+        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{text.Value}' ({DateHint(text.Value)})");
         return null;
     }
+
+    /// <summary>What to write instead of a date that almost is one: <c>2023-9-15</c> → <c>2023-09-15</c>,
+    /// <c>2025-30-01</c> (month and day swapped) → <c>2025-01-30</c>.</summary>
+    internal static string DateHint(string text)
+    {
+        var match = LooseDate().Match(text.Trim());
+        if (!match.Success) return "write YYYY-MM-DD";
+        var (year, first, second) = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
+        if (IsDate(year, first, second)) return $"write {year:D4}-{first:D2}-{second:D2}: months and days take two digits";
+        if (IsDate(year, second, first)) return $"there is no month {first}: write YYYY-MM-DD, {year:D4}-{second:D2}-{first:D2} if that is the date";
+        return "write YYYY-MM-DD with a real month and day";
+    }
+
+    private static bool IsDate(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
     public Located<Period>? Period(string key)
     {
@@ -81,8 +145,12 @@ internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> proble
 
     public void Invalid(YamlEntry entry, string message) => Invalid(entry.Key.Value, entry.Value, message);
 
-    public void Invalid(string key, YamlNode node, string message) =>
-        problems.Add(new ParseProblem(ParseProblemKind.InvalidValue, message, node.Span, YamlMapping.NormalizeKey(key)));
+    public void Invalid(string key, YamlNode node, string message)
+    {
+        // A value read twice (an agreement's 'updated' is the item's too) is one problem.
+        var problem = new ParseProblem(ParseProblemKind.InvalidValue, message, node.Span, YamlMapping.NormalizeKey(key));
+        if (!problems.Contains(problem)) problems.Add(problem);
+    }
 
     /// <summary><c>YYYY-MM-DD</c>, or an ISO 8601 date and time (taken as its UTC date).</summary>
     public static bool TryParseDate(string text, out DateOnly date)
@@ -99,4 +167,13 @@ internal sealed class FieldReader(YamlMapping mapping, List<ParseProblem> proble
 
         return false;
     }
+
+    [GeneratedRegex(@"\((@[A-Za-z0-9][A-Za-z0-9_.\-/]*)\)")]
+    private static partial Regex HandleInParentheses();
+
+    [GeneratedRegex(@"<([^<>@\s]+@[^<>\s]+)>")]
+    private static partial Regex MailInBrackets();
+
+    [GeneratedRegex(@"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")]
+    private static partial Regex LooseDate();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Suppressions;
 using Markdig;
@@ -12,8 +13,11 @@ namespace BacklogLint.Core.Parsing;
 /// <summary>Reads one Markdown file into a <see cref="WorkItem"/>: YAML front matter with positions for every key
 /// and value, and the body (title, inline agreements, tasks, links) with Markdig.</summary>
 /// <param name="maxYamlDepth">Front matter nested deeper than this is refused (<c>limits.max-yaml-depth</c>).</param>
-public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxYamlDepth = YamlReader.MaxDepth)
+/// <param name="format">The repository's format (its dialect); native when null.</param>
+public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxYamlDepth = YamlReader.MaxDepth, ItemFormat? format = null)
 {
+    private readonly ItemFormat _format = format ?? ItemFormat.Native;
+
     private static readonly string[] ItemKeys = ["id", "status", "owner", "owners", "type"];
     private static readonly string[] HandoffKeys = ["from", "to", "date"];
 
@@ -41,8 +45,19 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     private (ParsedFile File, int FrontMatterEnd, YamlMapping? Mapping) ParseFile(string path, SourceText source, bool isDeclaredItem)
     {
         var problems = new List<ParseProblem>();
-        var frontMatter = FindFrontMatter(source);
-        if (frontMatter is null) return (new ParsedFile(path, null, problems), 0, null);
+        // A numbered-decisions format does not make the README or the template beside the decisions items.
+        if (_format.IdOfFile(path) is null) return (new ParsedFile(path, null, problems), 0, null);
+        if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            return _format.Metadata.Contains(MetadataSource.YamlFile) ? ParseYamlFile(path, source, problems) : (new ParsedFile(path, null, problems), 0, null);
+        var frontMatter = _format.Metadata.Contains(MetadataSource.FrontMatter) ? FindFrontMatter(source) : null;
+        if (frontMatter is null)
+        {
+            if (!isDeclaredItem || !ReadsBody) return (new ParsedFile(path, null, problems), 0, null);
+            var bodyOnly = WithBodyMetadata(new YamlMapping([], SourceSpan.At(1)), source, firstLine: 1);
+            // With no key in the body either, the file is a page beside the items (an index, a README), not one of them.
+            if (bodyOnly.Entries.Count == 0) return (new ParsedFile(path, null, problems), 0, null);
+            return (new ParsedFile(path, ReadItem(path, source, bodyOnly, problems), problems), 0, bodyOnly);
+        }
 
         var (first, last) = frontMatter.Value;
         var looksLikeItem = isDeclaredItem || LooksLikeItem(source, first, last);
@@ -71,11 +86,33 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             return (new ParsedFile(path, null, problems), last.Value, null);
         }
 
-        if (!isDeclaredItem && !ItemKeys.Any(key => mapping.Find(key) is not null))
+        if (ReadsBody) mapping = WithBodyMetadata(mapping, source, firstLine: last.Value + 1);
+        if (!isDeclaredItem && !ItemKeys.Any(key => new FieldReader(mapping, problems, _format).Entry(key) is not null))
             return (new ParsedFile(path, null, problems), last.Value, mapping);
 
         var item = ReadItem(path, source, mapping, problems);
         return (new ParsedFile(path, item, problems), last.Value, mapping);
+    }
+
+    /// <summary>A whole-YAML item file (KEP's <c>kep.yaml</c>): the file is the front matter and there is no body.</summary>
+    private (ParsedFile File, int FrontMatterEnd, YamlMapping? Mapping) ParseYamlFile(string path, SourceText source, List<ParseProblem> problems)
+    {
+        var (root, syntaxProblem) = YamlReader.Read(source.Text, firstLine: 1, maxYamlDepth);
+        if (syntaxProblem is not null)
+        {
+            problems.Add(WithHint(syntaxProblem with { Message = syntaxProblem.Message.Replace("front matter", "the file", StringComparison.Ordinal) }, source));
+            return (new ParsedFile(path, null, problems), source.LineCount, null);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax,
+                $"the file should be a map of keys, not {root?.KindName ?? "empty"}", root?.Span ?? SourceSpan.At(1), "front-matter"));
+            return (new ParsedFile(path, null, problems), source.LineCount, null);
+        }
+
+        var item = ReadItem(path, source, mapping, problems, new Body(null, [], [], []));
+        return (new ParsedFile(path, item, problems), source.LineCount, mapping);
     }
 
     /// <summary>The first and closing line of the front matter (1-based, the lines between the '---' fences);
@@ -115,25 +152,37 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         return FindFrontMatter(source) is { } found && LooksLikeItem(source, found.First, found.Closing);
     }
 
+    private bool ReadsBody => _format.Metadata.Any(source => source is MetadataSource.Header or MetadataSource.Sections);
+
+    /// <summary>The front-matter keys followed by the keys the format reads from the body (front matter wins).</summary>
+    private YamlMapping WithBodyMetadata(YamlMapping mapping, SourceText source, int firstLine)
+    {
+        var entries = new List<YamlEntry>(mapping.Entries);
+        if (_format.Metadata.Contains(MetadataSource.Header)) entries.AddRange(BodyMetadata.Header(source, firstLine, _format));
+        if (_format.Metadata.Contains(MetadataSource.Sections)) entries.AddRange(BodyMetadata.Sections(source, firstLine, _format));
+        return mapping with { Entries = entries };
+    }
+
     private static ParseProblem WithHint(ParseProblem problem, SourceText source)
     {
         var line = source.Line(problem.Span.Line);
-        return UnquotedMention().IsMatch(line)
-            ? problem with { Message = problem.Message + " (a value that starts with '@' must be quoted: owner: \"@alice\")" }
-            : problem;
+        var mention = UnquotedMention().Match(line);
+        if (!mention.Success) return problem;
+        var key = mention.Groups["key"].Success ? mention.Groups["key"].Value : "owner";
+        return problem with { Message = problem.Message + $" (a value that starts with '@' must be quoted: {key}: \"@alice\")" };
     }
 
-    private WorkItem ReadItem(string path, SourceText source, YamlMapping mapping, List<ParseProblem> problems)
+    private WorkItem ReadItem(string path, SourceText source, YamlMapping mapping, List<ParseProblem> problems, Body? body = null)
     {
-        var fields = new FieldReader(mapping, problems);
-        var header = HeaderSpan(mapping);
-        var type = ReadType(fields);
+        var fields = new FieldReader(mapping, problems, _format);
+        var header = HeaderSpan(fields, mapping);
+        var type = ReadType(fields, _format.IsAgreementFile(path));
         var status = ReadStatus(fields, type);
         var ownerEntries = new[] { fields.Entry("owner"), fields.Entry("owners") };
-        var ownerValues = ownerEntries.SelectMany(entry => fields.TextList(entry, splitCommas: true)).ToList();
-        var body = ReadBody(source, problems);
+        var ownerValues = fields.Values("owner", splitCommas: true).Concat(fields.Values("owners", splitCommas: true)).ToList();
+        body ??= ReadBody(source, problems);
 
-        var id = fields.Text("id") ?? new Located<string>(FileStem(path), header);
+        var id = Canonical(fields.Text("id") ?? new Located<string>(_format.IdOfFile(path) ?? ItemFormat.FileStem(path), header));
         var title = fields.Text("title") ?? body.Title;
         var agreements = new List<Agreement>();
         if (type == ItemType.Agreement) agreements.Add(ReadWholeAgreement(fields, status, title, header));
@@ -152,7 +201,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Created = fields.Date("created"),
             Updated = fields.Date("updated"),
             Due = fields.Date("due"),
-            DependsOn = fields.TextList(fields.Entry("depends-on"), splitCommas: true),
+            DependsOn = [.. fields.Values("depends-on", splitCommas: true).Select(Canonical)],
+            Parent = fields.Text("parent") is { } parent ? Canonical(parent) : null,
             BlockedBy = [.. BlockedByKeys.SelectMany(key => fields.TextList(fields.Entry(key), splitCommas: false))],
             Handoffs = ReadHandoffs(fields),
             Agreements = agreements,
@@ -162,20 +212,24 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         };
     }
 
-    private static SourceSpan HeaderSpan(YamlMapping mapping)
+    private Located<string> Canonical(Located<string> id) => id with { Value = _format.CanonicalId(id.Value) };
+
+    private static SourceSpan HeaderSpan(FieldReader fields, YamlMapping mapping)
     {
-        var entry = mapping.Find("id") ?? (mapping.Entries.Count > 0 ? mapping.Entries[0] : null);
+        var entry = fields.Entry("id") ?? (mapping.Entries.Count > 0 ? mapping.Entries[0] : null);
         return entry is null
             ? SourceSpan.At(1)
             : new SourceSpan(entry.Key.Span.Line, entry.Key.Span.Column, entry.Key.Span.Line,
                 entry.Value.Span.Line == entry.Key.Span.Line ? entry.Value.Span.EndColumn : entry.Key.Span.EndColumn);
     }
 
-    private static ItemType ReadType(FieldReader fields)
+    private static ItemType ReadType(FieldReader fields, bool isAgreementFile)
     {
         var type = fields.Text("type");
         switch (type?.Value.Trim().ToLowerInvariant())
         {
+            case null when isAgreementFile:
+                return ItemType.Agreement;
             case null or "task":
                 return ItemType.Task;
             case "epic":
@@ -192,7 +246,13 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     {
         var word = fields.Text("status");
         if (word is null) return new Status(null, type == ItemType.Agreement ? StatusClass.InForce : StatusClass.Open, false);
-        var status = vocabulary.Classify(type, word.Value, out var dropped);
+        var (status, dropped) = (StatusClass.Unknown, false);
+        foreach (var candidate in StatusText.Candidates(word.Value))
+        {
+            status = vocabulary.Classify(type, candidate, out dropped);
+            if (status != StatusClass.Unknown) break;
+        }
+
         if (status == StatusClass.Unknown)
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
@@ -203,19 +263,28 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         return new Status(word, status, dropped);
     }
 
-    private static Agreement ReadWholeAgreement(FieldReader fields, Status status, Located<string>? title, SourceSpan header) =>
+    private Agreement ReadWholeAgreement(FieldReader fields, Status status, Located<string>? title, SourceSpan header) =>
         new(AgreementKind.WholeItem,
             Key: "item",
             Text: title?.Value ?? "",
-            Parties: fields.TextList(fields.Entry("parties"), splitCommas: true),
+            Parties: fields.Values("parties", splitCommas: true),
             Agreed: fields.Date("agreed"),
             Updated: fields.Date("updated"),
             ReviewBy: fields.Date("review-by"),
             ReviewEvery: fields.Period("review-every"),
-            SupersededBy: fields.Text("superseded-by"),
+            SupersededBy: fields.Values("superseded-by", splitCommas: false) is [var successor, ..] ? Canonical(successor) : SupersededInStatus(status),
             Status: status.Class,
             Span: header,
             SourceLine: null);
+
+    /// <summary>The successor a status names: <c>Superseded by [ADR-0012](0012-x.md)</c> → the id of the linked
+    /// file; <c>Superseded by ADR-0012</c> → <c>ADR-0012</c>.</summary>
+    private Located<string>? SupersededInStatus(Status status)
+    {
+        if (status.Class != StatusClass.Retired || status.Word is not { } word || StatusText.SupersededBy(word.Value) is not { } successor) return null;
+        var id = successor.IsLink ? _format.IdOfFile(successor.Text.Split('#')[0]) ?? ItemFormat.FileStem(successor.Text) : successor.Text;
+        return id.Length == 0 ? null : new Located<string>(_format.CanonicalId(id), word.Span);
+    }
 
     private static List<Handoff> ReadHandoffs(FieldReader fields)
     {
@@ -244,13 +313,6 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         }
 
         return handoffs;
-    }
-
-    private static string FileStem(string path)
-    {
-        var name = path[(path.LastIndexOf('/') + 1)..];
-        var dot = name.LastIndexOf('.');
-        return dot > 0 ? name[..dot] : name;
     }
 
     private static Body ReadBody(SourceText source, List<ParseProblem> problems)
@@ -328,7 +390,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     [GeneratedRegex(@"^(id|status|owner|owners|type)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ItemKeyLine();
 
-    [GeneratedRegex(@"(?::|^\s*-)\s+@")]
+    [GeneratedRegex(@"(?:^\s*(?<key>[^\s:#][^:#]*?)\s*:|:|^\s*-)\s+@")]
     private static partial Regex UnquotedMention();
 
     private sealed record Body(Located<string>? Title, List<Agreement> Agreements, List<TaskEntry> Tasks, List<LinkReference> Links);

@@ -5,7 +5,7 @@ using BacklogLint.Core.Model;
 
 namespace BacklogLint.Rules.References;
 
-/// <summary>BL0401: a reference to something that does not exist: a <c>depends-on</c> entry or an agreement's
+/// <summary>BL0401: a reference to something that does not exist: a <c>depends-on</c> entry, a <c>parent</c>, or an agreement's
 /// <c>superseded-by</c> naming no item id (case-insensitive), or a relative Markdown link in the body to a <c>.md</c>
 /// file that is not in the repository. Links with a scheme (<c>https:</c>, <c>mailto:</c>), absolute paths and pure
 /// <c>#anchors</c> are not checked; handoff receivers are BL0201's and <c>blocked-by</c> is free text.</summary>
@@ -32,8 +32,12 @@ public sealed partial class UnknownReference : ItemRule
             context.Report(dependency.Span, "depends-on:" + dependency.Value, item.Id.Value, "depends on", dependency.Value, "no item has that id");
         }
 
+        if (item.Parent is { Value.Length: > 0 } parent && repository.Find(parent.Value) is null)
+            context.Report(parent.Span, "parent:" + parent.Value, item.Id.Value, "is part of", parent.Value, "no item has that id");
+
         if (item.Agreements is [{ Kind: AgreementKind.WholeItem, SupersededBy: { Value.Length: > 0 } successor }, ..]
-            && repository.Find(successor.Value) is null)
+            && repository.Find(successor.Value) is null
+            && !item.Links.Any(link => IsWithin(link.Span, successor.Span)))
         {
             context.Report(successor.Span, "superseded-by:" + successor.Value, item.Id.Value, "is superseded by", successor.Value, "no item has that id");
         }
@@ -47,6 +51,10 @@ public sealed partial class UnknownReference : ItemRule
             context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
         }
     }
+
+    // A successor read from a status line's link ("Superseded by [ADR-0012](0012-x.md)") is reported once, as the link.
+    private static bool IsWithin(SourceSpan inner, SourceSpan outer) =>
+        inner.Line == outer.Line && inner.Column >= outer.Column && inner.EndColumn <= outer.EndColumn;
 
     // Paths compare exactly, as git and GitHub do; a file that differs only in case is named, since that is the usual cause.
     private static string Missing(PlanningRepository repository, string path) =>

@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace BacklogLint.Core.Dialects;
+
+/// <summary>How a repository writes its items, mapped onto the one model (DESIGN §1): which keys mean which field,
+/// where the keys are, which files are items and agreements, how ids are formed. A built-in dialect is one of these
+/// written in YAML (<see cref="BuiltInDialects"/>); <c>format:</c> in <c>.backloglint.yml</c> changes it.</summary>
+public sealed partial record ItemFormat
+{
+    /// <summary>The model's keys that <see cref="Fields"/> can map, and that <see cref="Values"/> can read.</summary>
+    public static readonly IReadOnlyList<string> CanonicalKeys =
+    [
+        "id", "title", "type", "status", "owner", "owners", "team", "created", "updated", "due", "depends-on",
+        "blocked-by", "parent", "parties", "agreed", "review-by", "review-every", "superseded-by",
+    ];
+
+    /// <summary>The native format: the model's own keys in front matter.</summary>
+    public static ItemFormat Native { get; } = new();
+
+    /// <summary>Item globs used when <c>items:</c> is not configured.</summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
+
+    /// <summary>Globs of files whose items are agreements unless they say otherwise (<c>type:</c>).</summary>
+    public IReadOnlyList<string> Agreements { get; init; } = [];
+
+    /// <summary>Where the keys are, in order of precedence.</summary>
+    public IReadOnlyList<MetadataSource> Metadata { get; init; } = [MetadataSource.FrontMatter];
+
+    /// <summary>Canonical key → the keys the format writes for it, tried in order (the canonical key is read only when
+    /// listed); a key not listed here is read under its own name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Canonical key → how its values are read, when not as plain text.</summary>
+    public IReadOnlyDictionary<string, ValueReader> Values { get; init; } = new Dictionary<string, ValueReader>();
+
+    /// <summary>Where an item's id comes from when it has no id key.</summary>
+    public IdSource IdFrom { get; init; } = IdSource.FileName;
+
+    /// <summary>Old id prefix → current prefix: references written with an old prefix resolve (Backlog.md's
+    /// <c>task-24</c> → <c>BACK-24</c>). Compared ignoring case.</summary>
+    public IReadOnlyDictionary<string, string> IdAliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A repository file listing status words in workflow order (first open, last closed, the rest active),
+    /// with the key of that list; null when the format has none.</summary>
+    public StatusListFile? StatusList { get; init; }
+
+    /// <summary>Where the checked folder is in the repository (<c>planning/</c>; empty at the root): globs are relative
+    /// to the folder, item paths to the repository.</summary>
+    public string FolderPrefix { get; init; } = "";
+
+    /// <summary>Whether <see cref="Agreements"/> names the file at <paramref name="path"/> (repository-relative).</summary>
+    public bool IsAgreementFile(string path)
+    {
+        if (Agreements.Count == 0) return false;
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddIncludePatterns(Agreements);
+        var inFolder = path.StartsWith(FolderPrefix, StringComparison.Ordinal) ? path[FolderPrefix.Length..] : path;
+        return matcher.Match(inFolder).HasMatches;
+    }
+
+    /// <summary>The file names, besides Markdown, that <paramref name="itemGlobs"/> name when the format reads whole-YAML
+    /// files (<c>keps/**/kep.yaml</c> → <c>kep.yaml</c>): the loader lists these too.</summary>
+    public IReadOnlyList<string> YamlFileNames(IEnumerable<string> itemGlobs) =>
+        !Metadata.Contains(MetadataSource.YamlFile) ? []
+        : [.. itemGlobs.Select(glob => glob[(glob.LastIndexOf('/') + 1)..])
+            .Where(name => name.Length > 0 && !name.Contains('*', StringComparison.Ordinal) && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The keys that mean <paramref name="canonical"/>: the ones <see cref="Fields"/> lists for it (none: the
+    /// format has no such field, e.g. EIP's <c>type: Standards Track</c> is not an item type), else itself.</summary>
+    public IEnumerable<string> KeysFor(string canonical) =>
+        Fields.TryGetValue(canonical, out var keys) ? keys : [canonical];
+
+    /// <summary>Whether <paramref name="key"/> is a key of this format (canonical or alias).</summary>
+    public bool IsKnownKey(string key) =>
+        CanonicalKeys.Any(canonical => KeysFor(canonical).Any(candidate => SameKey(candidate, key)));
+
+    /// <summary>Keys compare by their letters and digits only, ignoring case: <c>created_date</c> = <c>created-date</c>,
+    /// <c>Author(s)</c> = <c>authors</c>, <c>Last updated</c> = <c>last-updated</c>.</summary>
+    public static bool SameKey(string a, string b) => LooseKey(a) == LooseKey(b);
+
+    public static string LooseKey(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>The id an item in <paramref name="path"/> has when it names none; null when the file cannot be an item
+    /// of this format (a README beside numbered decisions).</summary>
+    public string? IdOfFile(string path)
+    {
+        var stem = FileStem(path);
+        switch (IdFrom)
+        {
+            case IdSource.FileNumber:
+                var match = LeadingNumber().Match(stem);
+                return match.Success ? match.Value : null;
+            case IdSource.FolderNumber:
+                var slash = path.LastIndexOf('/');
+                var folder = slash < 0 ? "" : FileStem(path[..slash]);
+                var number = LeadingNumber().Match(folder);
+                return number.Success ? number.Value : null;
+            default:
+                return stem;
+        }
+    }
+
+    /// <summary><paramref name="id"/> with an old prefix replaced by the current one.</summary>
+    public string CanonicalId(string id)
+    {
+        foreach (var (old, current) in IdAliases)
+            if (id.StartsWith(old, StringComparison.OrdinalIgnoreCase) && id.Length > old.Length)
+                return current + id[old.Length..];
+        return id;
+    }
+
+    /// <summary>The file name without its extension.</summary>
+    internal static string FileStem(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    [GeneratedRegex(@"^\d+")]
+    private static partial Regex LeadingNumber();
+}
+
+/// <summary>Where an item's keys are written.</summary>
+public enum MetadataSource
+{
+    /// <summary>YAML front matter between <c>---</c> lines.</summary>
+    FrontMatter,
+
+    /// <summary><c>Key: value</c> lines (or list items) at the top of the Markdown body.</summary>
+    Header,
+
+    /// <summary>A heading named after the key (<c>## Status</c>) whose first line is the value.</summary>
+    Sections,
+
+    /// <summary>The whole file is YAML (KEP's <c>kep.yaml</c>).</summary>
+    YamlFile,
+}
+
+/// <summary>Where an item's id comes from when it has no id key.</summary>
+public enum IdSource
+{
+    /// <summary>The file name without extension.</summary>
+    FileName,
+
+    /// <summary>The number the file name starts with (<c>0012-use-postgres.md</c> → <c>0012</c>).</summary>
+    FileNumber,
+
+    /// <summary>The number the file's folder starts with (<c>keps/sig-node/2033-cgroups/kep.yaml</c> → <c>2033</c>).</summary>
+    FolderNumber,
+}
+
+/// <summary>How a field's values are read when not as plain text.</summary>
+public enum ValueReader
+{
+    /// <summary>Plain values (a list, or one value with commas between several).</summary>
+    Text,
+
+    /// <summary>The number a path's last segment starts with: <c>keps/sig-node/2033-cgroups</c> → <c>2033</c>.</summary>
+    Number,
+
+    /// <summary>People as written in author lines: <c>Name (@handle)</c> → <c>@handle</c>, <c>Name &lt;mail&gt;</c> → the
+    /// mail, a bare name or <c>@handle</c> as it is.</summary>
+    People,
+}
+
+/// <summary>A repository file that lists status words in workflow order (Backlog.md's <c>backlog/config.yml</c>).</summary>
+public sealed record StatusListFile(string Path, string Key);

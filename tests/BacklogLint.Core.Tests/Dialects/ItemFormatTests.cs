@@ -1,0 +1,222 @@
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Dialects;
+using BacklogLint.Core.Model;
+using BacklogLint.Core.Parsing;
+using BacklogLint.Rules;
+
+namespace BacklogLint.Core.Tests.Dialects;
+
+/// <summary>The dialect layer: a format written in configuration maps a repository's keys, statuses and layout onto
+/// the model, and positions stay those of the keys as written.</summary>
+public sealed class ItemFormatTests
+{
+    private static BacklogLintConfig Config(string text) => new ConfigLoader(BuiltInRules.Descriptors).Parse("/repo/.backloglint.yml", text);
+
+    private static ParsedFile Parse(BacklogLintConfig config, string path, string text) =>
+        new WorkItemParser(config.Statuses, format: config.Format).Parse(path, new SourceText(text), isDeclaredItem: true);
+
+    private const string TeamFormat = """
+        format:
+          fields:
+            owner: [assignee]
+            depends-on: [needs]
+            due: [deadline]
+          statuses:
+            work:
+              active: [cooking]
+        """;
+
+    [Fact]
+    public void Aliased_keys_fill_the_model_and_keep_their_positions()
+    {
+        var config = Config(TeamFormat);
+
+        var file = Parse(config, "work/T-1.md", """
+            ---
+            id: T-1
+            status: Cooking
+            assignee: ["@alice"]
+            needs: T-2, T-3
+            deadline: 2026-12-01
+            ---
+            """);
+
+        var item = file.Item.ShouldNotBeNull();
+        file.Problems.ShouldBeEmpty();
+        item.Status.Class.ShouldBe(StatusClass.Active);
+        item.Owners.Single().ShouldBe(new Located<string>("@alice", new SourceSpan(4, 12, 4, 20)));
+        item.DependsOn.Select(d => d.Value).ShouldBe(["T-2", "T-3"]);
+        item.Due!.Value.ShouldBe(new DateOnly(2026, 12, 1));
+    }
+
+    [Fact]
+    public void A_bad_value_under_an_aliased_key_is_reported_at_that_key_by_its_own_name()
+    {
+        var config = Config(TeamFormat);
+
+        var file = Parse(config, "work/T-1.md", """
+            ---
+            id: T-1
+            deadline: 2025-30-01
+            ---
+            """);
+
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(ParseProblemKind.InvalidValue);
+        problem.Span.ShouldBe(new SourceSpan(3, 11, 3, 21));
+        problem.Message.ShouldContain("'deadline' is not a date");
+        problem.Message.ShouldContain("2025-01-30");
+    }
+
+    [Theory]
+    [InlineData("**Accepted**", StatusClass.InForce)]
+    [InlineData("Accepted (2024-05-01)", StatusClass.InForce)]
+    [InlineData("  accepted ", StatusClass.InForce)]
+    [InlineData("Superseded by [ADR-0012](0012-use-queues.md)", StatusClass.Retired)]
+    [InlineData("PROPOSED", StatusClass.Proposed)]
+    public void Status_words_are_read_through_emphasis_dates_and_links(string word, StatusClass expected)
+    {
+        var file = Parse(Config("dialect: native"), "decisions/D-1.md", $"""
+            ---
+            type: agreement
+            status: "{word}"
+            parties: [a, b]
+            ---
+            """);
+
+        file.Problems.ShouldBeEmpty();
+        file.Item!.Status.Class.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void An_unknown_status_word_is_invalid_and_lists_the_known_words()
+    {
+        var file = Parse(Config("dialect: native"), "work/T-1.md", """
+            ---
+            status: "**Pondering**"
+            ---
+            """);
+
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(ParseProblemKind.InvalidValue);
+        problem.Message.ShouldContain("unknown status '**Pondering**'");
+        problem.Message.ShouldContain("in-progress");
+        file.Item!.Status.Class.ShouldBe(StatusClass.Unknown);
+    }
+
+    [Fact]
+    public void Template_braces_get_a_hint()
+    {
+        var file = Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", """
+            ---
+            status: {proposed}
+            ---
+            # X
+            """);
+
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldContain("write status: proposed");
+    }
+
+    [Fact]
+    public void An_unquoted_mention_gets_a_hint_naming_its_key()
+    {
+        var file = Parse(Config("dialect: backlog-md"), "backlog/tasks/task-1.md", """
+            ---
+            id: task-1
+            assignee: @alice
+            ---
+            """);
+
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(ParseProblemKind.Syntax);
+        problem.Message.ShouldContain("assignee: \"@alice\"");
+    }
+
+    [Theory]
+    [InlineData("2023-9-15", "write 2023-09-15")]
+    [InlineData("2025-30-01", "2025-01-30")]
+    [InlineData("next week", "write YYYY-MM-DD")]
+    public void Near_dates_get_a_hint(string text, string hint) => FieldReader.DateHint(text).ShouldContain(hint);
+
+    [Fact]
+    public void Header_lines_are_keys_with_their_positions()
+    {
+        var config = Config("dialect: header");
+
+        var file = Parse(config, "proposals/0042-streams.md", """
+            # Streams
+
+            * Status: **Accepted**
+            * Author(s): Jane Doe (@jane), Bob <bob@example.org>
+            * Last updated: 2026-02-30
+
+            ## Summary
+            Status: ignored, this is prose.
+            """);
+
+        var item = file.Item.ShouldNotBeNull();
+        item.Type.ShouldBe(ItemType.Agreement);
+        item.Status.Class.ShouldBe(StatusClass.InForce);
+        item.Status.Word!.Span.ShouldBe(new SourceSpan(3, 11, 3, 23));
+        item.Agreements[0].Parties.Select(p => p.Value).ShouldBe(["@jane", "bob@example.org"]);
+        var problem = file.Problems.ShouldHaveSingleItem();
+        problem.Span.Line.ShouldBe(5);
+        problem.Message.ShouldContain("'Last updated' is not a date");
+    }
+
+    [Fact]
+    public void Id_aliases_make_old_references_resolve()
+    {
+        var config = Config("""
+            dialect: backlog-md
+            format:
+              id-aliases: { "task-": "BACK-" }
+            """);
+
+        var item = Parse(config, "backlog/tasks/back-2.md", """
+            ---
+            id: BACK-2
+            dependencies: [task-1]
+            parent_task_id: task-7
+            ---
+            """).Item.ShouldNotBeNull();
+
+        item.DependsOn.Single().Value.ShouldBe("BACK-1");
+        item.Parent!.Value.ShouldBe("BACK-7");
+    }
+
+    [Fact]
+    public void Format_keys_are_strict()
+    {
+        var error = Should.Throw<ConfigurationException>(() => Config("""
+            format:
+              fields:
+                assignee: [owner]
+            """));
+
+        error.Message.ShouldContain("(3,5)");
+        error.Message.ShouldContain("unknown field 'assignee'");
+    }
+
+    [Fact]
+    public void Every_built_in_dialect_is_a_valid_format()
+    {
+        foreach (var name in BuiltInDialects.Names)
+            Config($"dialect: {name}").Dialect.ShouldBe(name);
+    }
+
+    [Fact]
+    public void Long_lines_in_body_metadata_are_read_in_linear_time()
+    {
+        var spaces = new string(' ', 200_000);
+        var text = $"# T\n\n* Status: a{spaces}b\n\n## Status{spaces}x\n\nAccepted{spaces}(\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var file = Parse(Config("dialect: madr\nformat: { metadata: [header, sections] }"), "docs/decisions/0001-x.md", text);
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        file.Problems.ShouldHaveSingleItem().Message.ShouldContain("unknown status");
+    }
+}
