@@ -8,6 +8,7 @@ const string Usage = """
            accuracy <folder> <items> [seed] [--tuned]
                                                  a repository with planted findings; prints precision and recall per rule
                                                  (--tuned: non-default rule options in .backloglint.yml)
+           micro [BenchmarkDotNet options]       the hot paths (parsing, tree comparison, rules) with BenchmarkDotNet
     """;
 
 return args switch
@@ -16,8 +17,15 @@ return args switch
     ["accuracy", var folder, var items] => Accuracy(Path.GetFullPath(folder), Number(items), 1, AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed, "--tuned"] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Tuned),
+    ["micro", .. var options] => Micro(options),
     _ => Fail(),
 };
+
+static int Micro(string[] options)
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<HotPaths>(args: options);
+    return 0;
+}
 
 static int Generate(string folder, int items, int commits)
 {
