@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using LibGit2Sharp;
 
@@ -20,7 +21,7 @@ internal sealed partial class GitObjects : IDisposable
 
     private readonly IntPtr _repository;
     private readonly IntPtr _database;
-    private readonly Dictionary<GitId, byte[]> _trees = [];
+    private readonly Dictionary<GitId, TreeBytes> _trees = [];
     private readonly Queue<GitId> _treeOrder = new();
 
     static GitObjects()
@@ -48,33 +49,54 @@ internal sealed partial class GitObjects : IDisposable
     }
 
     /// <summary>A commit's tree, first parent and author date (UTC).</summary>
-    public CommitHeader ReadCommit(GitId commit) => CommitHeader.Parse(Read(commit, ObjectCommit));
-
-    /// <summary>A tree's raw entries (<c>mode SP name NUL id</c>), to read with <see cref="TreeEntries"/>. The last
-    /// trees read are kept: walking history, a folder's tree in one commit is the same folder's in the next.</summary>
-    public byte[] ReadTree(GitId tree)
+    public CommitHeader ReadCommit(GitId commit)
     {
-        if (_trees.TryGetValue(tree, out var cached)) return cached;
-        var data = Read(tree, ObjectTree);
-        if (_trees.Count == CachedTrees) _trees.Remove(_treeOrder.Dequeue());
-        _trees[tree] = data;
-        _treeOrder.Enqueue(tree);
-        return data;
+        var (buffer, length) = Read(commit, ObjectCommit);
+        try
+        {
+            return CommitHeader.Parse(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    public byte[] ReadBlob(GitId blob) => Read(blob, ObjectBlob);
+    /// <summary>A tree's raw entries (<c>mode SP name NUL id</c>), to read with <see cref="TreeEntries"/>; dispose the
+    /// lease when done. The last trees read are kept: walking history, a folder's tree in one commit is the same
+    /// folder's in the next. The bytes are pooled (a walk reads tens of thousands of trees of ~80 KB), so they go back
+    /// to the pool only when neither the cache nor a lease holds them.</summary>
+    public TreeLease ReadTree(GitId tree)
+    {
+        if (_trees.TryGetValue(tree, out var cached)) return new TreeLease(cached.Hold());
+        var (buffer, length) = Read(tree, ObjectTree);
+        var bytes = new TreeBytes(buffer, length);
+        if (_trees.Count == CachedTrees && _treeOrder.TryDequeue(out var oldest) && _trees.Remove(oldest, out var evicted)) evicted.Release();
+        _trees[tree] = bytes;
+        _treeOrder.Enqueue(tree);
+        return new TreeLease(bytes.Hold());
+    }
 
-    private byte[] Read(GitId id, int expectedType)
+    public byte[] ReadBlob(GitId blob)
+    {
+        var (buffer, length) = Read(blob, ObjectBlob);
+        var content = buffer.AsSpan(0, length).ToArray();
+        ArrayPool<byte>.Shared.Return(buffer);
+        return content;
+    }
+
+    /// <summary>An object's bytes in a buffer rented from the shared pool (the caller returns it).</summary>
+    private (byte[] Buffer, int Length) Read(GitId id, int expectedType)
     {
         Check(OdbRead(out var handle, _database, in id), "read object " + id);
         try
         {
             var type = OdbObjectType(handle);
             if (type != expectedType) throw new LibGit2SharpException($"object {id} is not of the expected type (type {type})");
-            // Not pooled: a tree's bytes may still be read after the cache let go of them.
-            var data = GC.AllocateUninitializedArray<byte>(checked((int)OdbObjectSize(handle)));
-            Marshal.Copy(OdbObjectData(handle), data, 0, data.Length);
-            return data;
+            var length = checked((int)OdbObjectSize(handle));
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            Marshal.Copy(OdbObjectData(handle), buffer, 0, length);
+            return (buffer, length);
         }
         finally
         {
@@ -84,6 +106,8 @@ internal sealed partial class GitObjects : IDisposable
 
     public void Dispose()
     {
+        foreach (var bytes in _trees.Values) bytes.Release();
+        _trees.Clear();
         OdbFree(_database);
         RepositoryFree(_repository);
         _ = Shutdown(); // balances Init: libgit2 counts its users
@@ -132,4 +156,34 @@ internal sealed partial class GitObjects : IDisposable
 
     [LibraryImport(Library, EntryPoint = "git_odb_object_free")]
     private static partial void OdbObjectFree(IntPtr handle);
+}
+
+/// <summary>A tree's bytes in a pooled buffer, counted while the cache or leases hold them (one thread only).</summary>
+internal sealed class TreeBytes(byte[] buffer, int length)
+{
+    private int _holders = 1; // the cache
+
+    public ReadOnlySpan<byte> Span => buffer.AsSpan(0, length);
+
+    public TreeBytes Hold()
+    {
+        _holders++;
+        return this;
+    }
+
+    public void Release()
+    {
+        if (--_holders == 0) ArrayPool<byte>.Shared.Return(buffer);
+    }
+}
+
+/// <summary>A hold on a tree's bytes, released on dispose.</summary>
+internal readonly struct TreeLease(TreeBytes? bytes) : IDisposable
+{
+    /// <summary>No bytes: the side of a comparison where a folder did not exist yet.</summary>
+    public static TreeLease Empty => default;
+
+    public ReadOnlySpan<byte> Span => bytes is null ? [] : bytes.Span;
+
+    public void Dispose() => bytes?.Release();
 }

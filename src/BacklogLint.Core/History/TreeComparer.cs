@@ -23,8 +23,10 @@ internal sealed class TreeComparer(GitObjects objects, IReadOnlySet<string> file
     private void Compare(GitId? oldTree, GitId newTree, string prefix, List<FileChange> changes)
     {
         if (oldTree == newTree) return;
-        ReadOnlySpan<byte> newBytes = objects.ReadTree(newTree);
-        ReadOnlySpan<byte> oldBytes = oldTree is { } oldId ? objects.ReadTree(oldId) : [];
+        using var newLease = objects.ReadTree(newTree);
+        using var oldLease = oldTree is { } oldId ? objects.ReadTree(oldId) : TreeLease.Empty;
+        var newBytes = newLease.Span;
+        var oldBytes = oldLease.Span;
         // Two versions of a folder mostly share their bytes: skip the entries before the first difference, and stop
         // where the rest of both is the same bytes (a changed id keeps the entries' lengths).
         var start = TreeEntries.EntryStartBefore(newBytes, newBytes.CommonPrefixLength(oldBytes));
