@@ -45,21 +45,22 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             BaselinedCount = comparison?.Baselined.Count ?? 0,
             FixedSinceBaselineCount = comparison?.Gone.Count ?? 0,
         };
-        try
-        {
-            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail($"cannot write '{settings.OutputPath}': {e.Message}");
-        }
-
         var threshold = settings.FailOn switch
         {
             "warning" => Severity.Warning,
             "none" => (Severity?)null,
             _ => Severity.Error,
         };
+        var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error);
+        try
+        {
+            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, analysis.Location.PathBase));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot write '{settings.OutputPath}': {e.Message}");
+        }
+
         var failing = threshold is { } level && report.Visible.Any(d => d.Severity.IsAtLeast(level));
         var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
         return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
