@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using BacklogLint.Testing;
 
 namespace BacklogLint.Cli.Tests;
 
 /// <summary>The terminal output the README shows is what the tool prints: every line of a captured block (but the
 /// elisions) is a line of the real output.</summary>
-public sealed partial class ReadmeTests
+public sealed class ReadmeTests
 {
     private const string Command = "$ backloglint check tests/sample-planning --now 2026-11-23";
 
@@ -18,12 +17,9 @@ public sealed partial class ReadmeTests
 
         // Colour forced for the terminal layout, then taken off again: what a terminal without colour shows.
         var result = await BackloglintProcess.RunInAsync(SourceTree.Root, "check", "tests/sample-planning", "--now", "2026-11-23", "--color", "always");
-        var printed = Sgr().Replace(result.Stdout, "").ReplaceLineEndings("\n").Split('\n').ToHashSet(StringComparer.Ordinal);
+        var printed = TerminalColours.Strip(result.Stdout).Split('\n').ToHashSet(StringComparer.Ordinal);
 
         foreach (var line in blocks.SelectMany(block => block.Split('\n')).Where(line => line.Length > 0 && line != "…"))
             printed.Contains(line).ShouldBeTrue($"the README shows a line the tool does not print: '{line}'");
     }
-
-    [GeneratedRegex(@"\u001b\[[0-9;]*m")]
-    private static partial Regex Sgr();
 }

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using BacklogLint.Testing;
 
 namespace BacklogLint.Cli.Tests;
 
 /// <summary>The report for a person at a terminal (forced here with <c>--color always</c> or <c>FORCE_COLOR</c>, since
 /// the tests read a pipe), and that a pipe or a file still gets the plain format, byte for byte.</summary>
-public sealed partial class TerminalEndToEndTests : IDisposable
+public sealed class TerminalEndToEndTests : IDisposable
 {
     private const string Now = "2026-11-23";
     private readonly TestRepository _repository = TestRepository.Create();
@@ -45,7 +44,7 @@ public sealed partial class TerminalEndToEndTests : IDisposable
         var result = await BackloglintProcess.RunAsync("check", _repository.Path, "--now", Now, "--color", "always");
 
         result.ExitCode.ShouldBe(1, result.ToString());
-        var text = StripColour(result.Stdout);
+        var text = TerminalColours.Strip(result.Stdout);
         text.ShouldContain("""
             backlog/PAY-2.md  1 finding
             backlog/PAY-2.md(5,14): error BL0401: 'PAY-2' depends on 'PAY-99', but no item has that id
@@ -76,7 +75,7 @@ public sealed partial class TerminalEndToEndTests : IDisposable
         var result = await BackloglintProcess.RunAsync("check", _repository.Path, "--now", Now, "--color", "always");
 
         result.Stdout.ShouldContain("evil");
-        var withoutOurColours = SgrSequence().Replace(result.Stdout, "");
+        var withoutOurColours = TerminalColours.Strip(result.Stdout);
         withoutOurColours.ShouldNotContain('\u001b');
         withoutOurColours.ShouldNotContain('\u0007');
         withoutOurColours.ShouldNotContain('\u202E');
@@ -146,7 +145,7 @@ public sealed partial class TerminalEndToEndTests : IDisposable
     {
         var result = await BackloglintProcess.RunAsync("check", _repository.Path, "--now", Now, "--quiet", "--color", "always");
 
-        var text = StripColour(result.Stdout);
+        var text = TerminalColours.Strip(result.Stdout);
         text.ShouldContain("^^^^^^ unknown-reference");
         text.ShouldNotContain("warning BL0001");
         text.ShouldNotContain("Owner ");
@@ -159,7 +158,7 @@ public sealed partial class TerminalEndToEndTests : IDisposable
         var result = await BackloglintProcess.RunAsync("explain", "BL0101", "--color", "always");
 
         result.ExitCode.ShouldBe(0);
-        var text = StripColour(result.Stdout);
+        var text = TerminalColours.Strip(result.Stdout);
         text.ShouldStartWith("BL0101: Agreement not revisited in time");
         text.ShouldContain("\nHow to fix\n");
         text.ShouldNotContain("## How to fix");
@@ -178,9 +177,4 @@ public sealed partial class TerminalEndToEndTests : IDisposable
         result.Stdout.ShouldContain("```yaml");
         result.Stdout.ShouldNotContain("\u001b");
     }
-
-    private static string StripColour(string text) => SgrSequence().Replace(text, "").ReplaceLineEndings("\n");
-
-    [GeneratedRegex(@"\u001b\[[0-9;]*m")]
-    private static partial Regex SgrSequence();
 }

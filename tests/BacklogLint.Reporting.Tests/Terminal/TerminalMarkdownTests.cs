@@ -1,4 +1,5 @@
 using BacklogLint.Reporting.Terminal;
+using BacklogLint.Testing;
 
 namespace BacklogLint.Reporting.Tests.Terminal;
 
@@ -43,7 +44,7 @@ public sealed class TerminalMarkdownTests
     {
         var text = TerminalMarkdown.Render("# a\u001b[2Jb\n`c\u202Ed`\n", TerminalStyle.Ansi);
 
-        System.Text.RegularExpressions.Regex.Replace(text, @"\u001b\[[0-9;]*m", "").ShouldNotContain('\u001b');
+        TerminalColours.Strip(text).ShouldNotContain('\u001b');
         text.ShouldNotContain('\u202E');
     }
 }

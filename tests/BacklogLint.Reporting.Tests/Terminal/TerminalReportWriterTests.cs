@@ -1,6 +1,7 @@
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Reporting.Terminal;
+using BacklogLint.Testing;
 using BacklogLint.Rules;
 
 namespace BacklogLint.Reporting.Tests.Terminal;
@@ -88,7 +89,7 @@ public sealed class TerminalReportWriterTests
 
         Write(findings, files).ShouldNotContain('\u001b');
         var coloured = Write(findings, files, TerminalStyle.Ansi);
-        System.Text.RegularExpressions.Regex.Replace(coloured, @"\u001b\[[0-9;]*m", "").ShouldNotContain('\u001b');
+        TerminalColours.Strip(coloured).ShouldNotContain('\u001b');
         coloured.ShouldNotContain('\u202E');
     }
 }
