@@ -66,9 +66,13 @@ public static class TextReportWriter
     {
         if (report.SuppressedCount > 0 || report.BaselinedCount > 0)
             yield return $"Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.";
-        if (report.FixedSinceBaselineCount > 0)
-            yield return $"{Plural(report.FixedSinceBaselineCount, "baselined finding")} no longer found: run 'backloglint baseline' to shrink the baseline.";
+        if (ShrinkableBaseline(report) is { } shrink) yield return shrink;
     }
+
+    /// <summary>"2 baselined findings no longer found: run 'backloglint baseline' …", or null when none are gone.</summary>
+    public static string? ShrinkableBaseline(AnalysisReport report) => report.FixedSinceBaselineCount > 0
+        ? $"{Plural(report.FixedSinceBaselineCount, "baselined finding")} no longer found: run 'backloglint baseline' to shrink the baseline."
+        : null;
 
     internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");

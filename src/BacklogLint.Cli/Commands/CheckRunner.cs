@@ -58,7 +58,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             "none" => (Severity?)null,
             _ => Severity.Error,
         };
-        var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error);
+        var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error, settings.StrictBaseline);
         try
         {
             Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, analysis.Location.PathBase));

@@ -5,8 +5,9 @@ using BacklogLint.Reporting.Terminal;
 namespace BacklogLint.Cli.Commands;
 
 /// <summary>How <c>--format text</c> is written: plain (redirected, <c>--output</c>) exactly as it always was, or for a
-/// terminal; everything, or with <c>--quiet</c> only the findings at or above <paramref name="QuietThreshold"/>.</summary>
-internal sealed record TextView(TerminalOutput Terminal, bool Quiet, Severity QuietThreshold)
+/// terminal; everything, or with <c>--quiet</c> only what fails the run: the findings at or above
+/// <paramref name="QuietThreshold"/>, and with <paramref name="StrictBaseline"/> the note that the baseline can shrink.</summary>
+internal sealed record TextView(TerminalOutput Terminal, bool Quiet, Severity QuietThreshold, bool StrictBaseline)
 {
     public void Write(TextWriter writer, AnalysisReport report, string pathBase)
     {
@@ -14,6 +15,7 @@ internal sealed record TextView(TerminalOutput Terminal, bool Quiet, Severity Qu
         if (Terminal.Rich) TerminalReportWriter.Write(writer, report, shown, Terminal.Style, new SourceFiles(pathBase).Lines, Quiet);
         else if (Quiet) TextReportWriter.WriteLines(writer, shown);
         else TextReportWriter.Write(writer, report);
+        if (Quiet && StrictBaseline && TextReportWriter.ShrinkableBaseline(report) is { } shrink) writer.WriteLine(shrink);
     }
 
     /// <summary>The lines of the files findings point at, read once each, for quoting. Only regular files inside the
