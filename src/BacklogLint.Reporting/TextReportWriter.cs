@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Reporting.Terminal;
 
 namespace BacklogLint.Reporting;
 
@@ -11,13 +11,10 @@ public static class TextReportWriter
     public static void Write(TextWriter writer, AnalysisReport report)
     {
         var visible = report.Visible.ToList();
-        foreach (var diagnostic in visible) writer.WriteLine(FormatLine(diagnostic));
+        WriteLines(writer, visible);
         if (visible.Count > 0) writer.WriteLine();
-        writer.WriteLine(Headline(visible, report));
-        if (report.SuppressedCount > 0 || report.BaselinedCount > 0)
-            writer.WriteLine($"Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.");
-        if (report.FixedSinceBaselineCount > 0)
-            writer.WriteLine($"{Plural(report.FixedSinceBaselineCount, "baselined finding")} no longer found: run 'backloglint baseline' to shrink the baseline.");
+        writer.WriteLine(Headline(visible, report, TerminalStyle.Plain));
+        foreach (var note in Notes(report)) writer.WriteLine(note);
         if (visible.Count == 0) return;
 
         writer.WriteLine("By rule:");
@@ -26,7 +23,7 @@ public static class TextReportWriter
             writer.WriteLine($"  {rule}  {count,4}  {titles[rule]}");
         writer.WriteLine("By owner:");
         foreach (var (owner, count) in AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf))
-            writer.WriteLine($"  {count,4}  {OneLine(owner)}");
+            writer.WriteLine($"  {count,4}  {TerminalText.OneLine(owner)}");
     }
 
     /// <summary><c>path(line,col): severity ID: message</c>; a finding without a file is reported by the tool itself.</summary>
@@ -37,7 +34,7 @@ public static class TextReportWriter
             : diagnostic.Span is { } span
                 ? string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Path}({span.Line},{span.Column})")
                 : diagnostic.Path;
-        return $"{OneLine(origin)}: {Category(diagnostic.Severity)} {diagnostic.Id}: {OneLine(diagnostic.Message)}";
+        return $"{TerminalText.OneLine(origin)}: {Category(diagnostic.Severity)} {diagnostic.Id}: {TerminalText.OneLine(diagnostic.Message)}";
     }
 
     // MSBuild's categories are error, warning and info; a suggestion is info, as Roslyn prints it.
@@ -48,29 +45,35 @@ public static class TextReportWriter
         _ => "info",
     };
 
-    /// <summary>One line a terminal shows as written: line breaks and control characters (an ESC could start an ANSI
-    /// sequence from item text) become spaces, and bidirectional overrides are dropped.</summary>
-    private static string OneLine(string text)
+    /// <summary>Only the finding lines, nothing else: <c>check --quiet</c>.</summary>
+    public static void WriteLines(TextWriter writer, IEnumerable<Diagnostic> diagnostics)
     {
-        var line = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings(" "))
-        {
-            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') continue;
-            line.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return line.ToString();
+        foreach (var diagnostic in diagnostics) writer.WriteLine(FormatLine(diagnostic));
     }
 
-    private static string Headline(List<Diagnostic> visible, AnalysisReport report)
+    /// <summary>"25 findings (8 errors, 14 warnings, 3 suggestions): 25 items in 27 Markdown files checked."</summary>
+    internal static string Headline(IReadOnlyList<Diagnostic> visible, AnalysisReport report, TerminalStyle style)
     {
         var checkedText = $"{Plural(report.ItemCount, "item")} in {Plural(report.FileCount, "Markdown file")}";
-        if (visible.Count == 0) return $"No findings: {checkedText} checked.";
+        if (visible.Count == 0) return $"{style.Good("No findings")}: {checkedText} checked.";
         var bySeverity = visible.GroupBy(d => d.Severity).OrderBy(g => g.Key)
-            .Select(g => Plural(g.Count(), g.Key == Severity.Suggestion ? "suggestion" : g.Key.ToName()));
-        return $"{Plural(visible.Count, "finding")} ({string.Join(", ", bySeverity)}): {checkedText} checked.";
+            .Select(g => style.For(g.Key, Plural(g.Count(), g.Key == Severity.Suggestion ? "suggestion" : g.Key.ToName())));
+        return $"{style.Bold(Plural(visible.Count, "finding"))} ({string.Join(", ", bySeverity)}): {checkedText} checked.";
     }
 
-    private static string Plural(int count, string noun) =>
+    /// <summary>What the report does not show: suppressed and baselined findings, and a baseline that can shrink.</summary>
+    internal static IEnumerable<string> Notes(AnalysisReport report)
+    {
+        if (report.SuppressedCount > 0 || report.BaselinedCount > 0)
+            yield return $"Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.";
+        if (ShrinkableBaseline(report) is { } shrink) yield return shrink;
+    }
+
+    /// <summary>"2 baselined findings no longer found: run 'backloglint baseline' …", or null when none are gone.</summary>
+    public static string? ShrinkableBaseline(AnalysisReport report) => report.FixedSinceBaselineCount > 0
+        ? $"{Plural(report.FixedSinceBaselineCount, "baselined finding")} no longer found: run 'backloglint baseline' to shrink the baseline."
+        : null;
+
+    internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

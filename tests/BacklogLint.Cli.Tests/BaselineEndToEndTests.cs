@@ -58,6 +58,18 @@ public sealed class BaselineEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Quiet_strict_baseline_says_why_it_fails_when_only_the_baseline_can_shrink()
+    {
+        (await BackloglintProcess.RunAsync("baseline", _repository.Path, "--now", "2026-11-23")).ExitCode.ShouldBe(0);
+        _repository.Write("backlog/PAY-2.md", Item.Replace("PAY-1", "PAY-2", StringComparison.Ordinal).Replace("team: payments", "owner: \"@bob\"", StringComparison.Ordinal));
+
+        var strict = await BackloglintProcess.RunAsync("check", _repository.Path, "--now", "2026-11-23", "--strict-baseline", "--quiet");
+
+        strict.ExitCode.ShouldBe(1, strict.ToString());
+        strict.Lines.ShouldBe(["1 baselined finding no longer found: run 'backloglint baseline' to shrink the baseline."]);
+    }
+
+    [Fact]
     public async Task A_baseline_that_is_not_one_is_a_usage_error()
     {
         var path = Path.Combine(_repository.Path, "not-a-baseline.json");

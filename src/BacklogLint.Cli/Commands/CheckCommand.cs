@@ -20,11 +20,17 @@ internal static class CheckCommand
         var strictBaseline = new Option<bool>("--strict-baseline") { Description = "Also exit 1 when baselined findings are gone, so that the baseline shrinks." };
         var verifyOwners = OwnerOptions.VerifyOwners();
         var organization = OwnerOptions.Organization();
+        var changed = new Option<bool>("--changed")
+        {
+            Description = "Report only findings in files changed against the merge base with the default branch (origin/HEAD, else main or master), "
+                + "plus uncommitted and untracked files: a fast pre-push check. Every item is still read, so cross-item rules see them all.",
+        };
+        var color = CommonOptions.Color();
         var token = new Option<string?>("--token") { Description = "The GitHub token for --verify-owners (default: the GITHUB_TOKEN environment variable). Never printed." };
 
         var command = new Command("check", "Check the work items of a planning folder and report findings.")
         {
-            path, config, format, output, now, failOn, baseline, strictBaseline, verifyOwners, organization, token,
+            path, config, format, output, now, failOn, baseline, strictBaseline, verifyOwners, organization, token, changed, color, CommonOptions.Quiet,
         };
         OwnerOptions.Validate(command, verifyOwners, organization);
         command.SetAction(async (parseResult, _) =>
@@ -56,7 +62,12 @@ internal static class CheckCommand
                 parseResult.GetValue(failOn)!,
                 parseResult.GetValue(baseline),
                 parseResult.GetValue(strictBaseline),
-                owners);
+                owners)
+            {
+                Terminal = parseResult.GetValue(output) is null ? TerminalOutput.ForConsole(parseResult.GetValue(color)!) : TerminalOutput.Redirected,
+                Quiet = parseResult.GetValue(CommonOptions.Quiet),
+                ChangedOnly = parseResult.GetValue(changed),
+            };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.Services.GetRequiredService<CheckRunner>().RunAsync(settings);
         });
@@ -68,4 +79,14 @@ internal static class CheckCommand
 /// <param name="Owners">With <c>--verify-owners</c>: the organisation the roster is verified against.</param>
 internal sealed record CheckSettings(
     string Path, string? ConfigPath, string Format, string? OutputPath, string FailOn, string? BaselinePath = null, bool StrictBaseline = false,
-    OrganizationDirectory? Owners = null);
+    OrganizationDirectory? Owners = null)
+{
+    /// <summary>Where a text report goes: a terminal, or a file or pipe (the plain format).</summary>
+    public TerminalOutput Terminal { get; init; } = TerminalOutput.Redirected;
+
+    /// <summary><c>--quiet</c>: the text report shows only the findings that fail the run, and no summary.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary><c>--changed</c>: report only findings in the files the branch changed.</summary>
+    public bool ChangedOnly { get; init; }
+}

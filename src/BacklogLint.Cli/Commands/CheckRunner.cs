@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
+using BacklogLint.Core.Comparison;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Loading;
@@ -38,6 +39,12 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         }
 
         var standing = comparison?.New ?? analysis.Result.Diagnostics;
+        if (settings.ChangedOnly)
+        {
+            if (ChangedSinceDefaultBranch(analysis.Location, settings.Quiet) is not { } changed) return ExitCodes.UsageOrFailure;
+            standing = [.. standing.Where(d => d.Path is null || changed.Contains(d.Path))];
+        }
+
         var report = new AnalysisReport(standing, analysis.Repository.Items.Count, analysis.Repository.Files.Count, ToolVersion)
         {
             SuppressedCount = analysis.Result.Suppressed.Count,
@@ -45,21 +52,22 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             BaselinedCount = comparison?.Baselined.Count ?? 0,
             FixedSinceBaselineCount = comparison?.Gone.Count ?? 0,
         };
-        try
-        {
-            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail($"cannot write '{settings.OutputPath}': {e.Message}");
-        }
-
         var threshold = settings.FailOn switch
         {
             "warning" => Severity.Warning,
             "none" => (Severity?)null,
             _ => Severity.Error,
         };
+        var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error, settings.StrictBaseline);
+        try
+        {
+            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, analysis.Location.PathBase));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot write '{settings.OutputPath}': {e.Message}");
+        }
+
         var failing = threshold is { } level && report.Visible.Any(d => d.Severity.IsAtLeast(level));
         var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
         return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
@@ -122,6 +130,22 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         if (listing.Reason is { } reason) Console.Error.WriteLine($"backloglint: notice: {reason}");
         else LogVerified(listing.Organization, listing.PeopleCount, listing.TeamCount);
         return listing.ApplyTo(repository);
+    }
+
+    /// <summary><c>--changed</c>: the files the branch changed, said once on stderr (unless quiet); null (and one error
+    /// line) outside git.</summary>
+    private static IReadOnlySet<string>? ChangedSinceDefaultBranch(PlanningLocation location, bool quiet)
+    {
+        if (location.GitDirectory is null)
+        {
+            Fail($"--changed compares with git, and '{location.Folder}' is not in a git work tree");
+            return null;
+        }
+
+        var changes = LocalChanges.Find(location.GitDirectory);
+        if (changes.Notice is { } notice) Console.Error.WriteLine($"backloglint: notice: --changed: {notice}");
+        if (!quiet) Console.Error.WriteLine($"backloglint: --changed: {changes.Paths.Count} changed files against {changes.Against}, with uncommitted and untracked ones");
+        return changes.Paths;
     }
 
     private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)

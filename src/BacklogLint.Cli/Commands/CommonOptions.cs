@@ -29,4 +29,23 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong("error", "warning", "none");
         return option;
     }
+
+    /// <summary><c>--color auto|always|never</c>: see <see cref="TerminalOutput.Resolve"/>.</summary>
+    public static Option<string> Color()
+    {
+        var option = new Option<string>("--color")
+        {
+            Description = "Colour and the layout for a terminal: auto (when stdout is a terminal, NO_COLOR is unset and TERM is not dumb; FORCE_COLOR forces it), always, never.",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "always", "never");
+        return option;
+    }
+
+    /// <summary><c>--quiet</c>: only what fails the run. Anything a command prints besides its report (progress on stderr)
+    /// should stay silent when this is set: read it with <c>parseResult.GetValue(CommonOptions.Quiet)</c>.</summary>
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "Print only the findings that fail the run (at or above --fail-on; errors with --fail-on none), no summary.",
+    };
 }

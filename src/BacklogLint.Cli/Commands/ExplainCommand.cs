@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BacklogLint.Reporting.Terminal;
 using BacklogLint.Rules;
 
 namespace BacklogLint.Cli.Commands;
@@ -9,7 +10,8 @@ internal static class ExplainCommand
     public static Command Create()
     {
         var id = new Argument<string>("rule") { Description = "A rule ID (BL0101) or alias (stale-agreement)." };
-        var command = new Command("explain", "Show a rule's page: what it finds, why, how to fix it, its options.") { id };
+        var color = CommonOptions.Color();
+        var command = new Command("explain", "Show a rule's page: what it finds, why, how to fix it, its options.") { id, color };
         command.SetAction(parseResult =>
         {
             var name = parseResult.GetValue(id)!.Trim();
@@ -22,9 +24,11 @@ internal static class ExplainCommand
             }
 
             var page = Path.Combine(AppContext.BaseDirectory, "rules", rule.Id + ".md");
-            Console.Out.WriteLine(File.Exists(page)
-                ? File.ReadAllText(page)
-                : $"{rule.Id}: {rule.Title}\n\n{rule.HelpUri}");
+            var markdown = File.Exists(page) ? File.ReadAllText(page) : $"{rule.Id}: {rule.Title}\n\n{rule.HelpUri}";
+            // Redirected, the page is the Markdown it is (for a file, a pager or another tool); in a terminal, rendered.
+            var terminal = TerminalOutput.ForConsole(parseResult.GetValue(color)!);
+            if (terminal.Rich) Console.Out.Write(TerminalMarkdown.Render(markdown, terminal.Style));
+            else Console.Out.WriteLine(markdown);
             return ExitCodes.Success;
         });
         return command;

@@ -8,7 +8,8 @@ internal static class ReportFormats
 {
     public static string[] Names { get; } = ["text", "json", "sarif", "github", "markdown"];
 
-    public static void Write(string format, AnalysisReport report, Stream stream)
+    /// <param name="text">How <c>text</c> is written; <paramref name="pathBase"/> is what finding paths are relative to.</param>
+    public static void Write(string format, AnalysisReport report, Stream stream, TextView text, string pathBase)
     {
         switch (format)
         {
@@ -32,7 +33,7 @@ internal static class ReportFormats
                 writer.Write(MarkdownReportWriter.WriteSummary(report));
                 break;
             default:
-                TextReportWriter.Write(writer, report);
+                text.Write(writer, report, pathBase);
                 break;
         }
     }
