@@ -22,7 +22,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     public async Task<int> RunAsync(CheckSettings settings)
     {
-        if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners) is not { } analysis) return ExitCodes.UsageOrFailure;
+        if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, settings.Quiet) is not { } analysis) return ExitCodes.UsageOrFailure;
 
         BaselineComparison? comparison = null;
         try
@@ -76,7 +76,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     /// <summary>Writes today's findings as the baseline: from now on only new findings are reported.</summary>
     public async Task<int> WriteBaselineAsync(string path, string? configPath, string? outputPath)
     {
-        if (await AnalyzeAsync(path, configPath, owners: null) is not { } analysis) return ExitCodes.UsageOrFailure;
+        if (await AnalyzeAsync(path, configPath, owners: null, quiet: false) is not { } analysis) return ExitCodes.UsageOrFailure;
         var target = outputPath ?? Path.Combine(analysis.Location.Folder, Baseline.FileName);
         var baseline = Baseline.From(Shown(analysis.Result.Diagnostics));
         try
@@ -93,7 +93,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     }
 
     /// <param name="owners">With <c>--verify-owners</c>: listed while the repository loads, then applied to its roster.</param>
-    private async Task<Analysis?> AnalyzeAsync(string folder, string? configPath, OrganizationDirectory? owners)
+    /// <param name="quiet">No progress on stderr (there is none either when stderr is not a terminal, or in CI).</param>
+    private async Task<Analysis?> AnalyzeAsync(string folder, string? configPath, OrganizationDirectory? owners, bool quiet)
     {
         if (!Directory.Exists(folder))
         {
@@ -115,7 +116,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
         var stopwatch = Stopwatch.StartNew();
         var listing = owners?.ListAsync();
-        var repository = RepositoryLoader.Load(location, config);
+        PlanningRepository repository;
+        using (var progress = TerminalProgress.For(quiet))
+            repository = RepositoryLoader.Load(location, config, new LoadOptions { Progress = progress });
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
         if (listing is not null) repository = Verify(await listing, repository);
         var result = engine.AnalyzeWithSuppressions(repository, config, time);
