@@ -56,6 +56,10 @@ internal sealed partial class GitObjects : IDisposable
         {
             return CommitHeader.Parse(buffer.AsSpan(0, length));
         }
+        catch (FormatException e)
+        {
+            throw new LibGit2SharpException($"commit {commit} cannot be read: {e.Message}", e);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

@@ -75,4 +75,24 @@ public sealed class TreeComparerTests
     [InlineData("a-b", false, "a", true, -1)]
     public void Entries_compare_in_gits_order(string a, bool aIsTree, string b, bool bIsTree, int sign) =>
         Math.Sign(TreeEntries.Compare(System.Text.Encoding.UTF8.GetBytes(a), aIsTree, System.Text.Encoding.UTF8.GetBytes(b), bIsTree)).ShouldBe(sign);
+
+    [Theory]
+    [InlineData("tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@example.com> 1767225600 +0100\n\nmessage", "2026-01-01", false)]
+    [InlineData("tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent 0123456789abcdef0123456789abcdef01234567\nparent 1111111111111111111111111111111111111111\nauthor A B <a@example.com> 1767225599 -0500\n\n", "2025-12-31", true)]
+    public void Commit_header_gives_the_tree_the_first_parent_and_the_utc_author_date(string raw, string date, bool hasParent)
+    {
+        var header = CommitHeader.Parse(System.Text.Encoding.UTF8.GetBytes(raw));
+
+        header.Tree.ToString().ShouldBe("4b825dc642cb6eb9a060e54bf8d69288fbee4904");
+        header.AuthorDate.ShouldBe(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        header.FirstParent?.ToString().ShouldBe(hasParent ? "0123456789abcdef0123456789abcdef01234567" : null);
+        (header.FirstParent is null).ShouldBe(!hasParent);
+    }
+
+    [Theory]
+    [InlineData("author A <a@example.com> 1767225600 +0100\n")]
+    [InlineData("tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@example.com> yesterday\n")]
+    [InlineData("tree xyz\nauthor A <a@example.com> 1767225600 +0100\n")]
+    public void Commit_header_that_cannot_be_read_is_a_format_error(string raw) =>
+        Should.Throw<FormatException>(() => CommitHeader.Parse(System.Text.Encoding.UTF8.GetBytes(raw)));
 }
