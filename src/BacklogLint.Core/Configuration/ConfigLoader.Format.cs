@@ -123,9 +123,12 @@ public sealed partial class ConfigLoader
             }
         }
 
-        return new StatusListFile(
-            file ?? throw Error(path, section.Value, "format.status-list needs 'path', the file that lists the status words"),
-            key ?? "statuses");
+        if (file is null) throw Error(path, section.Value, "format.status-list needs 'path', the file that lists the status words");
+        // The file is read from the checked folder, and from git objects in a pull request: a path out of it means nothing there.
+        var segments = file.Replace('\\', '/').Split('/');
+        if (file.Trim().Length == 0 || Path.IsPathRooted(file) || file.StartsWith('/') || segments.Contains(".."))
+            throw Error(path, Map(path, section).Find("path")!.Value, $"format.status-list path '{file}' should be a file inside the checked folder, relative to it (backlog/config.yml)");
+        return new StatusListFile(file, key ?? "statuses");
     }
 
     private static T Named<T>(string path, YamlEntry entry, string name, Dictionary<string, T> known) =>
