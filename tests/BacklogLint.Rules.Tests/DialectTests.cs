@@ -13,7 +13,7 @@ public sealed class DialectTests
     {
         { "backlog-md", 7 },
         { "eip", 3 },
-        { "header", 3 },
+        { "header", 8 },
         { "id-aliases", 3 },
         { "kep", 3 },
         { "madr", 3 },

@@ -62,8 +62,10 @@ public static class BuiltInDialects
               parties: people
             statuses:
               agreements:
-                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional]
-                in-force: [implemented, final, landed, likely accept]
+                # Swift Evolution writes "Awaiting review", "Active review (dates)" and "Returned for revision";
+                # without their own words, "Active review" would read as the agreement word "active", in force.
+                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional, awaiting review, scheduled for review, active review, returned for revision]
+                in-force: [implemented, final, landed, likely accept, previewing]
                 retired: [declined, postponed, likely decline, obsolete, replaced]
             """,
 

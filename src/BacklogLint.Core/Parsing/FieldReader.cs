@@ -47,11 +47,14 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         return digits.Length > 0 ? digits : text.Trim();
     }
 
-    /// <summary><c>Name (@handle)</c> → <c>@handle</c>; <c>Name &lt;mail&gt;</c> → the mail; anything else as written.</summary>
+    /// <summary><c>Name (@handle)</c> → <c>@handle</c>; <c>[Name](https://github.com/handle)</c> → <c>@handle</c>;
+    /// <c>Name &lt;mail&gt;</c> → the mail; anything else as written.</summary>
     private static string Person(string text)
     {
         var handle = HandleInParentheses().Match(text);
         if (handle.Success) return handle.Groups[1].Value;
+        var profile = GitHubProfileLink().Match(text);
+        if (profile.Success) return "@" + profile.Groups[1].Value;
         var mail = MailInBrackets().Match(text);
         return mail.Success ? mail.Groups[1].Value.Trim() : text.Trim();
     }
@@ -170,6 +173,10 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
 
     [GeneratedRegex(@"\((@[A-Za-z0-9][A-Za-z0-9_.\-/]*)\)")]
     private static partial Regex HandleInParentheses();
+
+    // Proposal headers link authors to their profiles: "* Authors: [Jane Doe](https://github.com/janedoe)".
+    [GeneratedRegex(@"^\s*\[[^\]]*\]\(https?://github\.com/([A-Za-z0-9][A-Za-z0-9-]{0,38})/?\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GitHubProfileLink();
 
     [GeneratedRegex(@"<([^<>@\s]+@[^<>\s]+)>")]
     private static partial Regex MailInBrackets();

@@ -217,4 +217,28 @@ public sealed class ItemFormatTests
 
         file.Problems.ShouldHaveSingleItem().Message.ShouldContain("unknown status");
     }
+
+    [Theory]
+    [InlineData("**Active review (November 10...November 24, 2026)**", StatusClass.Proposed)]
+    [InlineData("**Awaiting review**", StatusClass.Proposed)]
+    [InlineData("**Returned for revision**", StatusClass.Proposed)]
+    [InlineData("**Accepted with modifications**", StatusClass.InForce)]
+    [InlineData("**Implemented (Swift 5.9)**", StatusClass.InForce)]
+    public void Swift_evolution_statuses_have_their_class(string status, StatusClass expected)
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", $"""
+            # X
+
+            * Proposal: [SE-0001](0001-x.md)
+            * Authors: [Jane Doe](https://github.com/janedoe), [Bo Li](https://github.com/bo-li/)
+            * Status: {status}
+
+            ## Introduction
+            """);
+
+        file.Problems.ShouldBeEmpty();
+        var agreement = file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem();
+        agreement.Status.ShouldBe(expected);
+        agreement.Parties.Select(party => party.Value).ShouldBe(["@janedoe", "@bo-li"]);
+    }
 }
