@@ -23,6 +23,7 @@ public static class BuiltInDialects
               updated: [updated_date]
               due: [due_date]
               agreed: [date]
+              parties: []   # decisions have no key for who decided: BL0102 would fire on every one
             statuses:
               work:
                 open: [To Do, Draft]

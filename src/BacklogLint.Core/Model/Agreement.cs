@@ -20,7 +20,12 @@ public sealed record Agreement(
     Located<string>? SupersededBy,
     StatusClass Status,
     SourceSpan Span,
-    string? SourceLine);
+    string? SourceLine)
+{
+    /// <summary>False when the item's format has no key for who agreed (Backlog.md decisions): BL0102 does not ask
+    /// for what the format cannot write.</summary>
+    public bool HasPartiesField { get; init; } = true;
+}
 
 /// <summary>Where an agreement is written.</summary>
 public enum AgreementKind

@@ -275,7 +275,10 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             SupersededBy: fields.Values("superseded-by", splitCommas: false) is [var successor, ..] ? Canonical(successor) : SupersededInStatus(status),
             Status: status.Class,
             Span: header,
-            SourceLine: null);
+            SourceLine: null)
+        {
+            HasPartiesField = _format.KeysFor("parties").Any(),
+        };
 
     /// <summary>The successor a status names: <c>Superseded by [ADR-0012](0012-x.md)</c> → the id of the linked
     /// file; <c>Superseded by ADR-0012</c> → <c>ADR-0012</c>.</summary>

@@ -241,4 +241,20 @@ public sealed class ItemFormatTests
         agreement.Status.ShouldBe(expected);
         agreement.Parties.Select(party => party.Value).ShouldBe(["@janedoe", "@bo-li"]);
     }
+
+    [Fact]
+    public void Backlog_md_decisions_have_no_parties_field()
+    {
+        var file = Parse(Config("dialect: backlog-md"), "backlog/decisions/decision-1 - X.md", """
+            ---
+            id: decision-1
+            date: '2026-10-27 15:03'
+            status: accepted
+            ---
+            """);
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().HasPartiesField.ShouldBeFalse();
+        Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", "---\nstatus: accepted\n---\n")
+            .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().HasPartiesField.ShouldBeTrue();
+    }
 }
