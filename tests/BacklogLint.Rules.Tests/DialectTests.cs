@@ -15,8 +15,8 @@ public sealed class DialectTests
         { "eip", 3 },
         { "header", 8 },
         { "id-aliases", 3 },
-        { "kep", 3 },
-        { "madr", 3 },
+        { "kep", 4 },
+        { "madr", 5 },
     };
 
     [Fact]
