@@ -11,7 +11,7 @@ public sealed class DialectTests
     /// <summary>Each dialect fixture folder with the number of items its well-formed repository holds.</summary>
     public static TheoryData<string, int> WellFormed() => new()
     {
-        { "backlog-md", 10 },
+        { "backlog-md", 11 },
         { "eip", 3 },
         { "header", 8 },
         { "id-aliases", 3 },

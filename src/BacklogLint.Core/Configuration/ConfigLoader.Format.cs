@@ -7,7 +7,7 @@ namespace BacklogLint.Core.Configuration;
 /// <summary>The <c>format:</c> section: how the items are written (a built-in dialect is one such section).</summary>
 public sealed partial class ConfigLoader
 {
-    internal static readonly string[] FormatKeys = ["items", "agreements", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list"];
+    internal static readonly string[] FormatKeys = ["items", "agreements", "archived", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list"];
 
     internal static readonly Dictionary<string, MetadataSource> MetadataNames = new(StringComparer.Ordinal)
     {
@@ -53,6 +53,9 @@ public sealed partial class ConfigLoader
                     break;
                 case "agreements":
                     format = format with { Agreements = StringList(path, entry) };
+                    break;
+                case "archived":
+                    format = format with { Archived = StringList(path, entry) };
                     break;
                 case "metadata":
                     format = format with { Metadata = [.. StringList(path, entry).Select(name => Named(path, entry, name, MetadataNames))] };

@@ -15,6 +15,7 @@ public static class BuiltInDialects
         ["backlog-md"] = """
             items: ["backlog/tasks/**/*.md", "backlog/drafts/**/*.md", "backlog/completed/**/*.md", "backlog/archive/**/*.md", "backlog/decisions/**/*.md"]
             agreements: ["backlog/decisions/**/*.md"]
+            archived: ["backlog/archive/**/*.md"]
             fields:
               owner: [assignee]
               depends-on: [dependencies]

@@ -257,4 +257,25 @@ public sealed class ItemFormatTests
         Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", "---\nstatus: accepted\n---\n")
             .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().HasPartiesField.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("backlog/archive/tasks/task-5 - X.md", "To Do", StatusClass.Closed, true)]
+    [InlineData("backlog/archive/tasks/task-5 - X.md", "Done", StatusClass.Closed, false)]
+    [InlineData("backlog/archive/drafts/task-5 - X.md", "Draft", StatusClass.Closed, true)]
+    [InlineData("backlog/tasks/task-5 - X.md", "To Do", StatusClass.Open, false)]
+    public void Archived_backlog_md_tasks_are_set_aside(string path, string word, StatusClass expected, bool dropped)
+    {
+        var file = Parse(Config("dialect: backlog-md"), path, $"---\nid: task-5\nstatus: {word}\nassignee: []\n---\n");
+
+        var status = file.Item.ShouldNotBeNull().Status;
+        (status.Word!.Value, status.Class, status.IsDropped).ShouldBe((word, expected, dropped));
+    }
+
+    [Fact]
+    public void An_archived_decision_is_retired()
+    {
+        var file = Parse(Config("format: { agreements: [\"old/**\"], archived: [\"old/**\"] }"), "old/d-1.md", "---\nstatus: accepted\n---\n");
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().Status.ShouldBe(StatusClass.Retired);
+    }
 }
