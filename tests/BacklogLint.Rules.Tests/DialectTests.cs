@@ -45,6 +45,16 @@ public sealed class DialectTests
     }
 
     [Fact]
+    public void A_missing_parties_finding_names_the_key_the_dialect_reads()
+    {
+        var result = Fixture.Load(Path.Combine(FixtureTests.DialectsRoot, "madr", "findings")).Run();
+
+        var messages = result.Diagnostics.Where(d => d.Id == RuleIds.AgreementWithoutParties).Select(d => d.Message).ToList();
+        messages.ShouldNotBeEmpty();
+        messages.ShouldAllBe(message => message.EndsWith("list who agreed in 'decision-makers'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_configuration_in_the_readme_dialects_section_loads()
     {
         var readme = File.ReadAllText(SourceTree.PathOf("README.md")).ReplaceLineEndings("\n");

@@ -22,9 +22,10 @@ public sealed record Agreement(
     SourceSpan Span,
     string? SourceLine)
 {
-    /// <summary>False when the item's format has no key for who agreed (Backlog.md decisions): BL0102 does not ask
-    /// for what the format cannot write.</summary>
-    public bool HasPartiesField { get; init; } = true;
+    /// <summary>The key the item's format writes who agreed under (<c>parties</c>, MADR's <c>decision-makers</c>), so
+    /// that a message names a key that is read; null when the format has none (Backlog.md decisions): BL0102 does not
+    /// ask for what the format cannot write.</summary>
+    public string? PartiesKey { get; init; } = "parties";
 }
 
 /// <summary>Where an agreement is written.</summary>

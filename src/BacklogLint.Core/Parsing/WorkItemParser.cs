@@ -287,7 +287,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Span: header,
             SourceLine: null)
         {
-            HasPartiesField = _format.KeysFor("parties").Any(),
+            PartiesKey = _format.KeysFor("parties").FirstOrDefault(),
         };
 
     /// <summary>The successor a status names: <c>Superseded by [ADR-0012](0012-x.md)</c> → the id of the linked

@@ -22,9 +22,9 @@ public sealed class AgreementWithoutParties : AgreementRule
     public override void Analyze(AgreementContext context)
     {
         var agreement = context.Agreement;
-        if (!agreement.HasPartiesField || !agreement.Status.IsLiveAgreement() || agreement.Parties.Any(party => !Party.IsPlaceholder(party.Value))) return;
+        if (agreement.PartiesKey is not { } partiesKey || !agreement.Status.IsLiveAgreement() || agreement.Parties.Any(party => !Party.IsPlaceholder(party.Value))) return;
         if (agreement.Kind == AgreementKind.WholeItem)
-            context.Report(agreement.Span, $"'{context.Item.Id.Value}'", "list who agreed in 'parties'");
+            context.Report(agreement.Span, $"'{context.Item.Id.Value}'", $"list who agreed in '{partiesKey}'");
         else
             context.Report(agreement.Span, $"\"{Shorten(agreement.Text)}\" in '{context.Item.Id.Value}'", "mention who agreed (@team or @person)");
     }

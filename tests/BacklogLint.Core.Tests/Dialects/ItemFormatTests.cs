@@ -243,7 +243,7 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
-    public void Backlog_md_decisions_have_no_parties_field()
+    public void The_parties_key_is_the_one_the_format_writes_and_backlog_md_decisions_have_none()
     {
         var file = Parse(Config("dialect: backlog-md"), "backlog/decisions/decision-1 - X.md", """
             ---
@@ -253,9 +253,9 @@ public sealed class ItemFormatTests
             ---
             """);
 
-        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().HasPartiesField.ShouldBeFalse();
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBeNull();
         Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", "---\nstatus: accepted\n---\n")
-            .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().HasPartiesField.ShouldBeTrue();
+            .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBe("decision-makers");
     }
 
     [Theory]
