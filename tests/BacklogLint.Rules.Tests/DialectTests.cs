@@ -13,7 +13,7 @@ public sealed class DialectTests
     {
         { "backlog-md", 11 },
         { "eip", 3 },
-        { "header", 8 },
+        { "header", 9 },
         { "id-aliases", 3 },
         { "kep", 4 },
         { "madr", 5 },

@@ -115,7 +115,8 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
     {
         var text = Text(entry);
         if (text is null) return null;
-        if (TryParseDate(text.Value, out var date)) return new Located<DateOnly>(date, text.Span);
+        if (TryParseDate(text.Value, out var date) || (entry!.Value is YamlScalar { IsProse: true } && TryParseProseDate(text.Value, out date)))
+            return new Located<DateOnly>(date, text.Span);
         Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{text.Value}' ({DateHint(text.Value)})");
         return null;
     }
@@ -154,6 +155,14 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         var problem = new ParseProblem(ParseProblemKind.InvalidValue, message, node.Span, YamlMapping.NormalizeKey(key));
         if (!problems.Contains(problem)) problems.Add(problem);
     }
+
+    private static readonly string[] ProseDateFormats = ["MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy"];
+
+    /// <summary>A date as English prose writes it: <c>August 14, 2026</c>, <c>Aug 14, 2026</c>, <c>14 August 2026</c>.
+    /// Month names make it unambiguous; only values read from Markdown prose are read this way, front matter keeps
+    /// to YYYY-MM-DD (DESIGN §1).</summary>
+    private static bool TryParseProseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim().Replace(".", "", StringComparison.Ordinal), ProseDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out date);
 
     /// <summary><c>YYYY-MM-DD</c>, or an ISO 8601 date and time (taken as its UTC date).</summary>
     public static bool TryParseDate(string text, out DateOnly date)

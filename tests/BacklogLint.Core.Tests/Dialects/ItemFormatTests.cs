@@ -278,4 +278,26 @@ public sealed class ItemFormatTests
 
         file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().Status.ShouldBe(StatusClass.Retired);
     }
+
+    [Theory]
+    [InlineData("August 14, 2026")]
+    [InlineData("Aug 14, 2026")]
+    [InlineData("Aug. 14, 2026")]
+    [InlineData("14 August 2026")]
+    [InlineData("2026-08-14")]
+    public void Dates_in_body_metadata_may_be_written_as_prose(string written)
+    {
+        var file = Parse(Config("dialect: header"), "design/1-x.md", $"# X\n\nAuthor: Jon Sand\n\nLast updated: {written}\n\n## Abstract\n");
+
+        file.Problems.ShouldBeEmpty();
+        file.Item.ShouldNotBeNull().Updated!.Value.ShouldBe(new DateOnly(2026, 8, 14));
+    }
+
+    [Fact]
+    public void Front_matter_dates_stay_YYYY_MM_DD()
+    {
+        var file = Parse(Config("dialect: native"), "work/T-1.md", "---\nid: T-1\nupdated: August 14, 2026\n---\n");
+
+        file.Problems.ShouldHaveSingleItem().Message.ShouldContain("is not a date");
+    }
 }
