@@ -117,7 +117,7 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         if (text is null) return null;
         if (TryParseDate(text.Value, out var date) || (entry!.Value is YamlScalar { IsProse: true } && TryParseProseDate(text.Value, out date)))
             return new Located<DateOnly>(date, text.Span);
-        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{text.Value}' ({DateHint(text.Value)})");
+        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{Quoted(text.Value)}' ({DateHint(text.Value)})");
         return null;
     }
 
@@ -143,9 +143,15 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         var text = Text(entry);
         if (text is null) return null;
         if (Analysis.Period.TryParse(text.Value, out var period)) return new Located<Period>(period, text.Span);
-        Invalid(entry!, $"'{entry!.Key.Value}' is not a period: '{text.Value}' (write 90d, 12w, 6m or 1y)");
+        Invalid(entry!, $"'{entry!.Key.Value}' is not a period: '{Quoted(text.Value)}' (write 90d, 12w, 6m or 1y)");
         return null;
     }
+
+    /// <summary>A value as quoted in a message: a status line in a Markdown body can be megabytes long, and the
+    /// message goes into terminals and pull-request comments.</summary>
+    internal static string Quoted(string value) => value.Length <= MaxQuoted ? value : value[..MaxQuoted] + "…";
+
+    private const int MaxQuoted = 100;
 
     public void Invalid(YamlEntry entry, string message) => Invalid(entry.Key.Value, entry.Value, message);
 

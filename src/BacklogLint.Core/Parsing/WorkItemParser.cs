@@ -258,7 +258,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{word.Value}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))})");
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))})");
         }
 
         return new Status(word, status, dropped);

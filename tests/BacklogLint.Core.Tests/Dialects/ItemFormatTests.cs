@@ -300,4 +300,12 @@ public sealed class ItemFormatTests
 
         file.Problems.ShouldHaveSingleItem().Message.ShouldContain("is not a date");
     }
+
+    [Fact]
+    public void A_huge_unknown_status_is_quoted_short()
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", $"# X\n\n* Status: {new string('(', 100_000)}\n");
+
+        file.Problems.ShouldHaveSingleItem().Message.Length.ShouldBeLessThan(1_000);
+    }
 }
