@@ -308,4 +308,15 @@ public sealed class ItemFormatTests
 
         file.Problems.ShouldHaveSingleItem().Message.Length.ShouldBeLessThan(1_000);
     }
+
+    [Theory]
+    [InlineData("Superseded by [](  )")]
+    [InlineData("Superseded by ((")]
+    [InlineData("Superseded by **")]
+    public void A_superseded_status_that_names_nothing_has_no_successor(string status)
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", $"# X\n\n* Status: {status}\n");
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().SupersededBy.ShouldBeNull();
+    }
 }
