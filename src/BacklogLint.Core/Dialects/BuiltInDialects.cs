@@ -90,8 +90,9 @@ public static class BuiltInDialects
             statuses:
               agreements:
                 proposed: [provisional, implementable]
-                in-force: [implemented]
-                retired: [deferred, rejected, withdrawn, replaced]
+                # An implemented KEP is history: the feature shipped and nobody revisits the proposal. In force, every
+                # shipped KEP would be a stale agreement (BL0101) once max-age passed.
+                retired: [implemented, deferred, rejected, withdrawn, replaced]
             """,
     };
 
