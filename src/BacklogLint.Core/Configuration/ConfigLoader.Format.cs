@@ -73,11 +73,7 @@ public sealed partial class ConfigLoader
                     format = format with { IdFrom = Named(path, entry, Scalar(path, entry)?.Value ?? "", IdSourceNames) };
                     break;
                 case "id-aliases":
-                    var aliases = new Dictionary<string, string>(format.IdAliases, StringComparer.OrdinalIgnoreCase);
-                    if (entry.Value is not YamlScalar { IsNull: true })
-                        foreach (var alias in Map(path, entry).Entries)
-                            aliases[alias.Key.Value.Length > 0 ? alias.Key.Value : throw Error(path, alias.Key, "an id alias needs the old prefix it replaces")] = Scalar(path, alias)?.Value ?? throw Error(path, alias.Value, $"id alias '{alias.Key.Value}' needs the prefix it stands for");
-                    format = format with { IdAliases = aliases };
+                    format = format with { IdAliases = ReadIdAliases(path, entry, format.IdAliases) };
                     break;
                 case "statuses":
                     ReadStatuses(path, entry, statuses);
@@ -91,6 +87,21 @@ public sealed partial class ConfigLoader
         }
 
         return format;
+    }
+
+    private static Dictionary<string, string> ReadIdAliases(string path, YamlEntry section, IReadOnlyDictionary<string, string> aliases)
+    {
+        var result = new Dictionary<string, string>(aliases, StringComparer.OrdinalIgnoreCase);
+        if (section.Value is YamlScalar { IsNull: true }) return result;
+        foreach (var alias in Map(path, section).Entries)
+        {
+            // An empty old prefix would match every id.
+            if (alias.Key.Value.Length == 0) throw Error(path, alias.Key, "an id alias needs the old prefix it replaces");
+            result[alias.Key.Value] = Scalar(path, alias)?.Value
+                ?? throw Error(path, alias.Value, $"id alias '{alias.Key.Value}' needs the prefix it stands for");
+        }
+
+        return result;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ReadFields(string path, YamlEntry section, IReadOnlyDictionary<string, IReadOnlyList<string>> fields)

@@ -89,7 +89,7 @@ public sealed partial record ItemFormat
     /// <c>Author(s)</c> = <c>authors</c>, <c>Last updated</c> = <c>last-updated</c>.</summary>
     public static bool SameKey(string a, string b) => LooseKey(a) == LooseKey(b);
 
-    public static string LooseKey(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    private static string LooseKey(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     /// <summary>The id an item in <paramref name="path"/> has when it names none; null when the file cannot be an item
     /// of this format (a README beside numbered decisions).</summary>
