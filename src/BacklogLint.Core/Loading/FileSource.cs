@@ -168,10 +168,13 @@ internal sealed class CommitSource : FileSource
         lock (_gate) return _markdown.TryGetValue(fullPath, out var blob) ? blob.Sha : null;
     }
 
+    /// <summary>Null also for a blob over <see cref="WorkingTreeSource.MaxTextBytes"/>: a pull request can commit a
+    /// huge status list, and reading it whole would exhaust memory.</summary>
     public override string? ReadText(string fullPath)
     {
         var relative = Path.GetRelativePath(_workTree, fullPath).Replace('\\', '/');
-        lock (_gate) return (_commit[relative]?.Target as Blob)?.GetContentText();
+        lock (_gate)
+            return _commit[relative]?.Target is Blob { Size: <= WorkingTreeSource.MaxTextBytes } blob ? blob.GetContentText() : null;
     }
 
     protected override void Dispose(bool disposing)

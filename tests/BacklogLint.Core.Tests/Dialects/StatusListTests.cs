@@ -57,4 +57,17 @@ public sealed class StatusListTests : IDisposable
 
         repository.Items.ShouldHaveSingleItem().Status.Class.ShouldBe(StatusClass.Unknown);
     }
+
+    [Fact]
+    public void A_status_list_over_the_size_limit_in_a_pull_request_is_skipped()
+    {
+        _repository.Write("backlog/tasks/task-1 - A.md", "---\nid: task-1\nstatus: Cooking\nassignee: ['@alice']\n---\n");
+        _repository.Commit("2026-11-01");
+        _repository.Write("backlog/config.yml", "statuses: [To Do, Cooking, Done]\n# " + new string('x', 5 * 1024 * 1024) + "\n");
+        _repository.Commit("2026-11-02");
+
+        var (_, head) = RepositoryLoader.LoadPair(PlanningLocation.Find(_repository.Path), ConfigLoader.ForDialect("backlog-md"), "HEAD~1", "HEAD");
+
+        head.Items.ShouldHaveSingleItem().Status.Class.ShouldBe(StatusClass.Unknown);
+    }
 }
