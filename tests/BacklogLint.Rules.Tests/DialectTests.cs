@@ -11,12 +11,12 @@ public sealed class DialectTests
     /// <summary>Each dialect fixture folder with the number of items its well-formed repository holds.</summary>
     public static TheoryData<string, int> WellFormed() => new()
     {
-        { "backlog-md", 7 },
+        { "backlog-md", 11 },
         { "eip", 3 },
-        { "header", 3 },
+        { "header", 9 },
         { "id-aliases", 3 },
-        { "kep", 3 },
-        { "madr", 3 },
+        { "kep", 4 },
+        { "madr", 5 },
     };
 
     [Fact]
@@ -42,6 +42,16 @@ public sealed class DialectTests
         result.Diagnostics.Where(d => d.Id is RuleIds.InvalidFrontMatter or RuleIds.InvalidFieldValue)
             .Select(d => $"{d.Id} {d.Path}({d.Span?.Line}): {d.Message}")
             .ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_missing_parties_finding_names_the_key_the_dialect_reads()
+    {
+        var result = Fixture.Load(Path.Combine(FixtureTests.DialectsRoot, "madr", "findings")).Run();
+
+        var messages = result.Diagnostics.Where(d => d.Id == RuleIds.AgreementWithoutParties).Select(d => d.Message).ToList();
+        messages.ShouldNotBeEmpty();
+        messages.ShouldAllBe(message => message.EndsWith("list who agreed in 'decision-makers'", StringComparison.Ordinal));
     }
 
     [Fact]

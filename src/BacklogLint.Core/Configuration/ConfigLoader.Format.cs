@@ -7,7 +7,7 @@ namespace BacklogLint.Core.Configuration;
 /// <summary>The <c>format:</c> section: how the items are written (a built-in dialect is one such section).</summary>
 public sealed partial class ConfigLoader
 {
-    internal static readonly string[] FormatKeys = ["items", "agreements", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list"];
+    internal static readonly string[] FormatKeys = ["items", "agreements", "archived", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list"];
 
     internal static readonly Dictionary<string, MetadataSource> MetadataNames = new(StringComparer.Ordinal)
     {
@@ -54,6 +54,9 @@ public sealed partial class ConfigLoader
                 case "agreements":
                     format = format with { Agreements = StringList(path, entry) };
                     break;
+                case "archived":
+                    format = format with { Archived = StringList(path, entry) };
+                    break;
                 case "metadata":
                     format = format with { Metadata = [.. StringList(path, entry).Select(name => Named(path, entry, name, MetadataNames))] };
                     break;
@@ -70,11 +73,7 @@ public sealed partial class ConfigLoader
                     format = format with { IdFrom = Named(path, entry, Scalar(path, entry)?.Value ?? "", IdSourceNames) };
                     break;
                 case "id-aliases":
-                    var aliases = new Dictionary<string, string>(format.IdAliases, StringComparer.OrdinalIgnoreCase);
-                    if (entry.Value is not YamlScalar { IsNull: true })
-                        foreach (var alias in Map(path, entry).Entries)
-                            aliases[alias.Key.Value.Length > 0 ? alias.Key.Value : throw Error(path, alias.Key, "an id alias needs the old prefix it replaces")] = Scalar(path, alias)?.Value ?? throw Error(path, alias.Value, $"id alias '{alias.Key.Value}' needs the prefix it stands for");
-                    format = format with { IdAliases = aliases };
+                    format = format with { IdAliases = ReadIdAliases(path, entry, format.IdAliases) };
                     break;
                 case "statuses":
                     ReadStatuses(path, entry, statuses);
@@ -88,6 +87,21 @@ public sealed partial class ConfigLoader
         }
 
         return format;
+    }
+
+    private static Dictionary<string, string> ReadIdAliases(string path, YamlEntry section, IReadOnlyDictionary<string, string> aliases)
+    {
+        var result = new Dictionary<string, string>(aliases, StringComparer.OrdinalIgnoreCase);
+        if (section.Value is YamlScalar { IsNull: true }) return result;
+        foreach (var alias in Map(path, section).Entries)
+        {
+            // An empty old prefix would match every id.
+            if (alias.Key.Value.Length == 0) throw Error(path, alias.Key, "an id alias needs the old prefix it replaces");
+            result[alias.Key.Value] = Scalar(path, alias)?.Value
+                ?? throw Error(path, alias.Value, $"id alias '{alias.Key.Value}' needs the prefix it stands for");
+        }
+
+        return result;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ReadFields(string path, YamlEntry section, IReadOnlyDictionary<string, IReadOnlyList<string>> fields)
@@ -123,9 +137,12 @@ public sealed partial class ConfigLoader
             }
         }
 
-        return new StatusListFile(
-            file ?? throw Error(path, section.Value, "format.status-list needs 'path', the file that lists the status words"),
-            key ?? "statuses");
+        if (file is null) throw Error(path, section.Value, "format.status-list needs 'path', the file that lists the status words");
+        // The file is read from the checked folder, and from git objects in a pull request: a path out of it means nothing there.
+        var segments = file.Replace('\\', '/').Split('/');
+        if (file.Trim().Length == 0 || Path.IsPathRooted(file) || file.StartsWith('/') || segments.Contains(".."))
+            throw Error(path, Map(path, section).Find("path")!.Value, $"format.status-list path '{file}' should be a file inside the checked folder, relative to it (backlog/config.yml)");
+        return new StatusListFile(file, key ?? "statuses");
     }
 
     private static T Named<T>(string path, YamlEntry entry, string name, Dictionary<string, T> known) =>

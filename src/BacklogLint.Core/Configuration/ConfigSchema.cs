@@ -167,6 +167,7 @@ public static class ConfigSchema
         OpenClosedMap(json, "format", "How the items are written, over the dialect's own format: lists replace the dialect's, maps add to it.");
         StringList(json, "items", "Globs of the item files when 'items' is not set.");
         StringList(json, "agreements", "Globs of the files whose items are agreements unless their type says otherwise.");
+        StringList(json, "archived", "Globs of the files whose items were set aside: unfinished ones are read as dropped, agreements as retired.");
         json.WriteStartObject("metadata");
         json.WriteString("description", "Where the keys are, in order of precedence: YAML front matter, 'Key: value' lines at the top of the body, headings named after a key (## Status), or the whole file as YAML.");
         json.WriteString("type", "array");

@@ -15,6 +15,7 @@ public static class BuiltInDialects
         ["backlog-md"] = """
             items: ["backlog/tasks/**/*.md", "backlog/drafts/**/*.md", "backlog/completed/**/*.md", "backlog/archive/**/*.md", "backlog/decisions/**/*.md"]
             agreements: ["backlog/decisions/**/*.md"]
+            archived: ["backlog/archive/**/*.md"]
             fields:
               owner: [assignee]
               depends-on: [dependencies]
@@ -23,6 +24,7 @@ public static class BuiltInDialects
               updated: [updated_date]
               due: [due_date]
               agreed: [date]
+              parties: []   # decisions have no key for who decided: BL0102 would fire on every one
             statuses:
               work:
                 open: [To Do, Draft]
@@ -62,8 +64,10 @@ public static class BuiltInDialects
               parties: people
             statuses:
               agreements:
-                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional]
-                in-force: [implemented, final, landed, likely accept]
+                # Swift Evolution writes "Awaiting review", "Active review (dates)" and "Returned for revision";
+                # without their own words, "Active review" would read as the agreement word "active", in force.
+                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional, awaiting review, scheduled for review, active review, returned for revision]
+                in-force: [implemented, final, landed, likely accept, previewing]
                 retired: [declined, postponed, likely decline, obsolete, replaced]
             """,
 
@@ -86,8 +90,9 @@ public static class BuiltInDialects
             statuses:
               agreements:
                 proposed: [provisional, implementable]
-                in-force: [implemented]
-                retired: [deferred, rejected, withdrawn, replaced]
+                # An implemented KEP is history: the feature shipped and nobody revisits the proposal. In force, every
+                # shipped KEP would be a stale agreement (BL0101) once max-age passed.
+                retired: [implemented, deferred, rejected, withdrawn, replaced]
             """,
     };
 

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using BacklogLint.Core.Loading;
 
 namespace BacklogLint.Core.Dialects;
 
@@ -8,9 +10,13 @@ public static partial class DialectDetector
     /// <summary>Folders where numbered decision records live, as MADR and adr-tools lay them out.</summary>
     private static readonly string[] DecisionFolders = ["docs/decisions", "doc/adr", "docs/adr", "docs/architecture/decisions", "adr"];
 
+    /// <summary>Folders where RFC and proposal repositories keep numbered proposals (the header dialect's items).</summary>
+    private static readonly string[] ProposalFolders = ["proposals", "rfcs", "design"];
+
     /// <summary>The dialect of the repository in <paramref name="folder"/>: <c>backlog-md</c> when there is
     /// <c>backlog/tasks</c>; <c>kep</c> when <c>keps/**/kep.yaml</c> exists; <c>madr</c> when a decision folder holds
-    /// <c>NNNN-*.md</c> records; else <c>native</c>.</summary>
+    /// <c>NNNN-*.md</c> records; <c>header</c> when a proposal folder holds a numbered proposal whose first lines say
+    /// <c>Status:</c> or <c>Author(s):</c>; else <c>native</c>.</summary>
     public static string Detect(string folder)
     {
         if (Directory.Exists(Path.Combine(folder, "backlog", "tasks"))) return "backlog-md";
@@ -20,8 +26,33 @@ public static partial class DialectDetector
         foreach (var decisions in DecisionFolders.Select(path => Path.Combine(folder, path)).Where(Directory.Exists))
             if (Directory.EnumerateFiles(decisions, "*.md").Any(file => NumberedRecord().IsMatch(Path.GetFileName(file))))
                 return "madr";
+        using var files = new WorkingTreeSource(folder);
+        foreach (var proposals in ProposalFolders.Select(path => Path.Combine(folder, path)).Where(Directory.Exists))
+            if (Directory.EnumerateFiles(proposals, "*.md").Any(file => NumberedRecord().IsMatch(Path.GetFileName(file)) && HasHeaderLines(files, file)))
+                return "header";
         return BuiltInDialects.Native;
     }
+
+    /// <summary>Whether the file's first lines are proposal metadata (<c>* Status: Accepted</c>); a file with front
+    /// matter is a native item, whatever its folder.</summary>
+    private static bool HasHeaderLines(WorkingTreeSource files, string path)
+    {
+        string start;
+        try
+        {
+            // Read through the source, which refuses a FIFO named like a proposal instead of blocking on it.
+            start = Encoding.UTF8.GetString(files.ReadStart(path, 4096));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return !start.StartsWith("---", StringComparison.Ordinal) && start.Split('\n').Take(30).Any(line => HeaderLine().IsMatch(line));
+    }
+
+    [GeneratedRegex(@"^\s{0,3}(?:[-*+]\s+)?(?:\*\*)?(?:Status|Authors?|Author\(s\))(?:\*\*)?\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderLine();
 
     [GeneratedRegex(@"^\d{3,5}-.+\.md$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedRecord();

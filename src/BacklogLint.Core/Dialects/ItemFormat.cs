@@ -24,6 +24,10 @@ public sealed partial record ItemFormat
     /// <summary>Globs of files whose items are agreements unless they say otherwise (<c>type:</c>).</summary>
     public IReadOnlyList<string> Agreements { get; init; } = [];
 
+    /// <summary>Globs of files whose items were set aside (Backlog.md's <c>backlog/archive/</c>): an unfinished one is read
+    /// as dropped, a retired agreement, so nobody is asked to own or revisit it; references to it still resolve.</summary>
+    public IReadOnlyList<string> Archived { get; init; } = [];
+
     /// <summary>Where the keys are, in order of precedence.</summary>
     public IReadOnlyList<MetadataSource> Metadata { get; init; } = [MetadataSource.FrontMatter];
 
@@ -50,11 +54,16 @@ public sealed partial record ItemFormat
     public string FolderPrefix { get; init; } = "";
 
     /// <summary>Whether <see cref="Agreements"/> names the file at <paramref name="path"/> (repository-relative).</summary>
-    public bool IsAgreementFile(string path)
+    public bool IsAgreementFile(string path) => Matches(Agreements, path);
+
+    /// <summary>Whether <see cref="Archived"/> names the file at <paramref name="path"/> (repository-relative).</summary>
+    public bool IsArchivedFile(string path) => Matches(Archived, path);
+
+    private bool Matches(IReadOnlyList<string> globs, string path)
     {
-        if (Agreements.Count == 0) return false;
+        if (globs.Count == 0) return false;
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-        matcher.AddIncludePatterns(Agreements);
+        matcher.AddIncludePatterns(globs);
         var inFolder = path.StartsWith(FolderPrefix, StringComparison.Ordinal) ? path[FolderPrefix.Length..] : path;
         return matcher.Match(inFolder).HasMatches;
     }
@@ -80,7 +89,7 @@ public sealed partial record ItemFormat
     /// <c>Author(s)</c> = <c>authors</c>, <c>Last updated</c> = <c>last-updated</c>.</summary>
     public static bool SameKey(string a, string b) => LooseKey(a) == LooseKey(b);
 
-    public static string LooseKey(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    private static string LooseKey(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     /// <summary>The id an item in <paramref name="path"/> has when it names none; null when the file cannot be an item
     /// of this format (a README beside numbered decisions).</summary>

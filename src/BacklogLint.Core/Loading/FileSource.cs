@@ -91,7 +91,18 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
         throw new IOException("it is not a regular file (a FIFO, socket or device)");
     }
 
-    public override string? ReadText(string fullPath) => File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
+    /// <summary>Reads no more than <see cref="MaxTextBytes"/>: the path comes from configuration (a status list), and
+    /// a link to <c>/dev/zero</c> or a huge file must be an unreadable file, not an exhausted memory.</summary>
+    public override string? ReadText(string fullPath)
+    {
+        if (!File.Exists(fullPath)) return null;
+        var bytes = ReadStart(fullPath, MaxTextBytes + 1);
+        if (bytes.Length > MaxTextBytes) throw new IOException($"it is over {MaxTextBytes:N0} bytes");
+        return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+    }
+
+    /// <summary>Larger than any CODEOWNERS (GitHub stops at 3 MB) or status list.</summary>
+    internal const int MaxTextBytes = 4 * 1024 * 1024;
 
     internal static bool IsToolFolder(string relative) =>
         relative.StartsWith(".git/", StringComparison.Ordinal)
@@ -157,10 +168,13 @@ internal sealed class CommitSource : FileSource
         lock (_gate) return _markdown.TryGetValue(fullPath, out var blob) ? blob.Sha : null;
     }
 
+    /// <summary>Null also for a blob over <see cref="WorkingTreeSource.MaxTextBytes"/>: a pull request can commit a
+    /// huge status list, and reading it whole would exhaust memory.</summary>
     public override string? ReadText(string fullPath)
     {
         var relative = Path.GetRelativePath(_workTree, fullPath).Replace('\\', '/');
-        lock (_gate) return (_commit[relative]?.Target as Blob)?.GetContentText();
+        lock (_gate)
+            return _commit[relative]?.Target is Blob { Size: <= WorkingTreeSource.MaxTextBytes } blob ? blob.GetContentText() : null;
     }
 
     protected override void Dispose(bool disposing)

@@ -20,7 +20,13 @@ public sealed record Agreement(
     Located<string>? SupersededBy,
     StatusClass Status,
     SourceSpan Span,
-    string? SourceLine);
+    string? SourceLine)
+{
+    /// <summary>The key the item's format writes who agreed under (<c>parties</c>, MADR's <c>decision-makers</c>), so
+    /// that a message names a key that is read; null when the format has none (Backlog.md decisions): BL0102 does not
+    /// ask for what the format cannot write.</summary>
+    public string? PartiesKey { get; init; } = "parties";
+}
 
 /// <summary>Where an agreement is written.</summary>
 public enum AgreementKind

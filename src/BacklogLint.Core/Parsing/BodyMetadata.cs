@@ -77,7 +77,7 @@ internal static partial class BodyMetadata
         var valueText = value.Value.Trim();
         var valueStart = value.Index + value.Value.Length - value.Value.TrimStart().Length;
         var valueScalar = new YamlScalar(valueText, IsPlain: false,
-            new SourceSpan(valueAt, valueStart + 1, valueAt, valueStart + valueText.Length + 1));
+            new SourceSpan(valueAt, valueStart + 1, valueAt, valueStart + valueText.Length + 1)) { IsProse = true };
         return new YamlEntry(keyScalar, valueScalar);
     }
 

@@ -47,11 +47,14 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         return digits.Length > 0 ? digits : text.Trim();
     }
 
-    /// <summary><c>Name (@handle)</c> → <c>@handle</c>; <c>Name &lt;mail&gt;</c> → the mail; anything else as written.</summary>
+    /// <summary><c>Name (@handle)</c> → <c>@handle</c>; <c>[Name](https://github.com/handle)</c> → <c>@handle</c>;
+    /// <c>Name &lt;mail&gt;</c> → the mail; anything else as written.</summary>
     private static string Person(string text)
     {
         var handle = HandleInParentheses().Match(text);
         if (handle.Success) return handle.Groups[1].Value;
+        var profile = GitHubProfileLink().Match(text);
+        if (profile.Success) return "@" + profile.Groups[1].Value;
         var mail = MailInBrackets().Match(text);
         return mail.Success ? mail.Groups[1].Value.Trim() : text.Trim();
     }
@@ -112,8 +115,9 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
     {
         var text = Text(entry);
         if (text is null) return null;
-        if (TryParseDate(text.Value, out var date)) return new Located<DateOnly>(date, text.Span);
-        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{text.Value}' ({DateHint(text.Value)})");
+        if (TryParseDate(text.Value, out var date) || (entry!.Value is YamlScalar { IsProse: true } && TryParseProseDate(text.Value, out date)))
+            return new Located<DateOnly>(date, text.Span);
+        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{Quoted(text.Value)}' ({DateHint(text.Value)})");
         return null;
     }
 
@@ -139,9 +143,15 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         var text = Text(entry);
         if (text is null) return null;
         if (Analysis.Period.TryParse(text.Value, out var period)) return new Located<Period>(period, text.Span);
-        Invalid(entry!, $"'{entry!.Key.Value}' is not a period: '{text.Value}' (write 90d, 12w, 6m or 1y)");
+        Invalid(entry!, $"'{entry!.Key.Value}' is not a period: '{Quoted(text.Value)}' (write 90d, 12w, 6m or 1y)");
         return null;
     }
+
+    /// <summary>A value as quoted in a message: a status line in a Markdown body can be megabytes long, and the
+    /// message goes into terminals and pull-request comments.</summary>
+    internal static string Quoted(string value) => value.Length <= MaxQuoted ? value : value[..MaxQuoted] + "…";
+
+    private const int MaxQuoted = 100;
 
     public void Invalid(YamlEntry entry, string message) => Invalid(entry.Key.Value, entry.Value, message);
 
@@ -151,6 +161,14 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         var problem = new ParseProblem(ParseProblemKind.InvalidValue, message, node.Span, YamlMapping.NormalizeKey(key));
         if (!problems.Contains(problem)) problems.Add(problem);
     }
+
+    private static readonly string[] ProseDateFormats = ["MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy"];
+
+    /// <summary>A date as English prose writes it: <c>August 14, 2026</c>, <c>Aug 14, 2026</c>, <c>14 August 2026</c>.
+    /// Month names make it unambiguous; only values read from Markdown prose are read this way, front matter keeps
+    /// to YYYY-MM-DD (DESIGN §1).</summary>
+    private static bool TryParseProseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim().Replace(".", "", StringComparison.Ordinal), ProseDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out date);
 
     /// <summary><c>YYYY-MM-DD</c>, or an ISO 8601 date and time (taken as its UTC date).</summary>
     public static bool TryParseDate(string text, out DateOnly date)
@@ -170,6 +188,10 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
 
     [GeneratedRegex(@"\((@[A-Za-z0-9][A-Za-z0-9_.\-/]*)\)")]
     private static partial Regex HandleInParentheses();
+
+    // Proposal headers link authors to their profiles: "* Authors: [Jane Doe](https://github.com/janedoe)".
+    [GeneratedRegex(@"^\s*\[[^\]]*\]\(https?://github\.com/([A-Za-z0-9][A-Za-z0-9-]{0,38})/?\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GitHubProfileLink();
 
     [GeneratedRegex(@"<([^<>@\s]+@[^<>\s]+)>")]
     private static partial Regex MailInBrackets();

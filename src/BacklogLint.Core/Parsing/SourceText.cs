@@ -53,7 +53,7 @@ public sealed class SourceText
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         if (bytes.Contains((byte)0))
         {
-            problem = "the file is binary (it contains NUL bytes), not Markdown";
+            problem = "the file is binary (it contains NUL bytes), not text";
             return null;
         }
 

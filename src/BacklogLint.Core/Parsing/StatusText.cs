@@ -54,6 +54,7 @@ internal static partial class StatusText
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"superseded\W+by\W+?(?:\[[^\]]*\]\((?<target>[^)\s]+)[^)]*\)|(?<word>[^\s\[\]*_]+))", RegexOptions.IgnoreCase)]
+    // The successor is a link's target or a word that starts like an id: "Superseded by [](  )" names nothing.
+    [GeneratedRegex(@"superseded\W+by\W+?(?:\[[^\]]*\]\((?<target>[^)\s]+)[^)]*\)|(?<word>[A-Za-z0-9][^\s\[\]*_()]*))", RegexOptions.IgnoreCase)]
     private static partial Regex SupersededByPattern();
 }

@@ -178,6 +178,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var header = HeaderSpan(fields, mapping);
         var type = ReadType(fields, _format.IsAgreementFile(path));
         var status = ReadStatus(fields, type);
+        if (_format.IsArchivedFile(path)) status = Archived(status, type);
         var ownerEntries = new[] { fields.Entry("owner"), fields.Entry("owners") };
         var ownerValues = fields.Values("owner", splitCommas: true).Concat(fields.Values("owners", splitCommas: true)).ToList();
         body ??= ReadBody(source, problems);
@@ -257,11 +258,20 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{word.Value}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))})");
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))})");
         }
 
         return new Status(word, status, dropped);
     }
+
+    /// <summary>An archived item keeps its word but nobody works on it any more: unfinished work is dropped (finished
+    /// work stays finished), a live agreement is retired.</summary>
+    private static Status Archived(Status status, ItemType type) => status.Class switch
+    {
+        StatusClass.Closed or StatusClass.Retired => status,
+        _ when type == ItemType.Agreement => status with { Class = StatusClass.Retired },
+        _ => status with { Class = StatusClass.Closed, IsDropped = true },
+    };
 
     private Agreement ReadWholeAgreement(FieldReader fields, Status status, Located<string>? title, SourceSpan header) =>
         new(AgreementKind.WholeItem,
@@ -275,7 +285,10 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             SupersededBy: fields.Values("superseded-by", splitCommas: false) is [var successor, ..] ? Canonical(successor) : SupersededInStatus(status),
             Status: status.Class,
             Span: header,
-            SourceLine: null);
+            SourceLine: null)
+        {
+            PartiesKey = _format.KeysFor("parties").FirstOrDefault(),
+        };
 
     /// <summary>The successor a status names: <c>Superseded by [ADR-0012](0012-x.md)</c> → the id of the linked
     /// file; <c>Superseded by ADR-0012</c> → <c>ADR-0012</c>.</summary>

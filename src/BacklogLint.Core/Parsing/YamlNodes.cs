@@ -16,6 +16,10 @@ public sealed record YamlScalar(string Value, bool IsPlain, SourceSpan Span) : Y
 
     /// <summary>An unquoted empty, <c>~</c> or <c>null</c>.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>Read from Markdown prose (a <c>Key: value</c> line or a <c>## Status</c> section), not from YAML: people
+    /// write dates there as they speak them (<c>Last updated: August 14, 2026</c>).</summary>
+    public bool IsProse { get; init; }
 }
 
 /// <summary>A YAML sequence.</summary>

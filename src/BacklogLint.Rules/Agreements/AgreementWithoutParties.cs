@@ -6,7 +6,7 @@ namespace BacklogLint.Rules.Agreements;
 
 /// <summary>BL0102: an in-force or proposed agreement that names nobody who agreed: a whole-item agreement with no
 /// <c>parties</c> (absent, empty, or only placeholders such as <c>TBD</c>), or an inline agreement with no
-/// @-mention. Retired agreements are not checked.</summary>
+/// @-mention. Retired agreements are not checked, nor agreements in a format with no key for parties.</summary>
 public sealed class AgreementWithoutParties : AgreementRule
 {
     public static RuleDescriptor Rule { get; } = new(
@@ -22,9 +22,9 @@ public sealed class AgreementWithoutParties : AgreementRule
     public override void Analyze(AgreementContext context)
     {
         var agreement = context.Agreement;
-        if (!agreement.Status.IsLiveAgreement() || agreement.Parties.Any(party => !Party.IsPlaceholder(party.Value))) return;
+        if (agreement.PartiesKey is not { } partiesKey || !agreement.Status.IsLiveAgreement() || agreement.Parties.Any(party => !Party.IsPlaceholder(party.Value))) return;
         if (agreement.Kind == AgreementKind.WholeItem)
-            context.Report(agreement.Span, $"'{context.Item.Id.Value}'", "list who agreed in 'parties'");
+            context.Report(agreement.Span, $"'{context.Item.Id.Value}'", $"list who agreed in '{partiesKey}'");
         else
             context.Report(agreement.Span, $"\"{Shorten(agreement.Text)}\" in '{context.Item.Id.Value}'", "mention who agreed (@team or @person)");
     }

@@ -29,4 +29,18 @@ public sealed class DialectDetectorTests : IDisposable
     [InlineData("kep", new[] { "keps/sig-node/2570-memory-qos/kep.yaml", "keps/sig-node/2570-memory-qos/README.md" })]
     public void The_layout_names_the_dialect(string expected, string[] files) =>
         DialectDetector.Detect(With(files)._folder).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("header", "proposals/0001-optional-chaining.md", "# Optional chaining\n\n* Proposal: [SE-0001](0001-optional-chaining.md)\n* Status: **Implemented**\n")]
+    [InlineData("header", "design/12345-generics.md", "# Proposal: Generics\n\nAuthor(s): Jon Sand\n\nLast updated: 2026-09-20\n")]
+    [InlineData("native", "design/0001-x.md", "---\nid: D-1\nstatus: accepted\n---\n# X\n\nAuthor: Jon\n")]
+    [InlineData("native", "proposals/README.md", "# Proposals\n\n* Status: see each\n")]
+    public void Numbered_proposals_with_header_lines_are_the_header_dialect(string expected, string file, string text)
+    {
+        var path = Path.Combine(_folder, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+
+        DialectDetector.Detect(_folder).ShouldBe(expected);
+    }
 }

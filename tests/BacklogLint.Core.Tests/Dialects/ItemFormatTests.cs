@@ -208,15 +208,115 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
-    public void Long_lines_in_body_metadata_are_read_in_linear_time()
+    public void Long_lines_in_body_metadata_are_read_without_a_timed_assertion()
     {
         var spaces = new string(' ', 200_000);
         var text = $"# T\n\n* Status: a{spaces}b\n\n## Status{spaces}x\n\nAccepted{spaces}(\n";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var file = Parse(Config("dialect: madr\nformat: { metadata: [header, sections] }"), "docs/decisions/0001-x.md", text);
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         file.Problems.ShouldHaveSingleItem().Message.ShouldContain("unknown status");
+    }
+
+    [Theory]
+    [InlineData("**Active review (November 10...November 24, 2026)**", StatusClass.Proposed)]
+    [InlineData("**Awaiting review**", StatusClass.Proposed)]
+    [InlineData("**Returned for revision**", StatusClass.Proposed)]
+    [InlineData("**Accepted with modifications**", StatusClass.InForce)]
+    [InlineData("**Implemented (Swift 5.9)**", StatusClass.InForce)]
+    public void Swift_evolution_statuses_have_their_class(string status, StatusClass expected)
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", $"""
+            # X
+
+            * Proposal: [SE-0001](0001-x.md)
+            * Authors: [Jane Doe](https://github.com/janedoe), [Bo Li](https://github.com/bo-li/)
+            * Status: {status}
+
+            ## Introduction
+            """);
+
+        file.Problems.ShouldBeEmpty();
+        var agreement = file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem();
+        agreement.Status.ShouldBe(expected);
+        agreement.Parties.Select(party => party.Value).ShouldBe(["@janedoe", "@bo-li"]);
+    }
+
+    [Fact]
+    public void The_parties_key_is_the_one_the_format_writes_and_backlog_md_decisions_have_none()
+    {
+        var file = Parse(Config("dialect: backlog-md"), "backlog/decisions/decision-1 - X.md", """
+            ---
+            id: decision-1
+            date: '2026-10-27 15:03'
+            status: accepted
+            ---
+            """);
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBeNull();
+        Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", "---\nstatus: accepted\n---\n")
+            .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBe("decision-makers");
+    }
+
+    [Theory]
+    [InlineData("backlog/archive/tasks/task-5 - X.md", "To Do", StatusClass.Closed, true)]
+    [InlineData("backlog/archive/tasks/task-5 - X.md", "Done", StatusClass.Closed, false)]
+    [InlineData("backlog/archive/drafts/task-5 - X.md", "Draft", StatusClass.Closed, true)]
+    [InlineData("backlog/tasks/task-5 - X.md", "To Do", StatusClass.Open, false)]
+    public void Archived_backlog_md_tasks_are_set_aside(string path, string word, StatusClass expected, bool dropped)
+    {
+        var file = Parse(Config("dialect: backlog-md"), path, $"---\nid: task-5\nstatus: {word}\nassignee: []\n---\n");
+
+        var status = file.Item.ShouldNotBeNull().Status;
+        (status.Word!.Value, status.Class, status.IsDropped).ShouldBe((word, expected, dropped));
+    }
+
+    [Fact]
+    public void An_archived_decision_is_retired()
+    {
+        var file = Parse(Config("format: { agreements: [\"old/**\"], archived: [\"old/**\"] }"), "old/d-1.md", "---\nstatus: accepted\n---\n");
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().Status.ShouldBe(StatusClass.Retired);
+    }
+
+    [Theory]
+    [InlineData("August 14, 2026")]
+    [InlineData("Aug 14, 2026")]
+    [InlineData("Aug. 14, 2026")]
+    [InlineData("14 August 2026")]
+    [InlineData("2026-08-14")]
+    public void Dates_in_body_metadata_may_be_written_as_prose(string written)
+    {
+        var file = Parse(Config("dialect: header"), "design/1-x.md", $"# X\n\nAuthor: Jon Sand\n\nLast updated: {written}\n\n## Abstract\n");
+
+        file.Problems.ShouldBeEmpty();
+        file.Item.ShouldNotBeNull().Updated!.Value.ShouldBe(new DateOnly(2026, 8, 14));
+    }
+
+    [Fact]
+    public void Front_matter_dates_stay_YYYY_MM_DD()
+    {
+        var file = Parse(Config("dialect: native"), "work/T-1.md", "---\nid: T-1\nupdated: August 14, 2026\n---\n");
+
+        file.Problems.ShouldHaveSingleItem().Message.ShouldContain("is not a date");
+    }
+
+    [Fact]
+    public void A_huge_unknown_status_is_quoted_short()
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", $"# X\n\n* Status: {new string('(', 100_000)}\n");
+
+        file.Problems.ShouldHaveSingleItem().Message.Length.ShouldBeLessThan(1_000);
+    }
+
+    [Theory]
+    [InlineData("Superseded by [](  )")]
+    [InlineData("Superseded by ((")]
+    [InlineData("Superseded by **")]
+    public void A_superseded_status_that_names_nothing_has_no_successor(string status)
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", $"# X\n\n* Status: {status}\n");
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().SupersededBy.ShouldBeNull();
     }
 }

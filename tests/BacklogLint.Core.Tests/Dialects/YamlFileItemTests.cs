@@ -47,4 +47,17 @@ public sealed class YamlFileItemTests : IDisposable
             item.Title!.Value.ShouldBe("Memory QoS");
         }
     }
+
+    [Fact]
+    public void A_binary_kep_yaml_is_reported_as_binary_not_as_markdown()
+    {
+        _repository.WriteBytes("keps/sig-node/2571-x/kep.yaml", [0x74, 0x00, 0x01, 0x02]);
+        _repository.Commit("2026-11-02");
+
+        var repository = RepositoryLoader.Load(PlanningLocation.Find(_repository.Path), ConfigLoader.ForDialect("kep"));
+
+        var problem = repository.Files.Single(file => file.Path == "keps/sig-node/2571-x/kep.yaml").Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldContain("binary");
+        problem.Message.ShouldNotContain("Markdown");
+    }
 }
