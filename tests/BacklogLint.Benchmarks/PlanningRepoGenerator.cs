@@ -14,7 +14,9 @@ internal static class PlanningRepoGenerator
     private static readonly string[] People = ["@alice", "@bob", "@carol", "@dave", "@erin", "@frank", "@grace", "@heidi"];
     private static readonly string[] Statuses = ["todo", "in-progress", "review", "blocked", "done", "done", "done", "dropped"];
 
-    public static void Generate(string folder, int itemCount, int commitCount)
+    /// <param name="bodyKilobytes">Prose (sections, lists, links, code) added to each item's body: 0 for short items;
+    /// ~20 for a repository of proposal documents, where Markdown linters spend their time.</param>
+    public static void Generate(string folder, int itemCount, int commitCount, int bodyKilobytes = 0)
     {
         Directory.CreateDirectory(folder);
         Run(folder, "git", "init", "-q", "-b", "main");
@@ -37,14 +39,14 @@ internal static class PlanningRepoGenerator
                 var changes = new List<(string Path, string Content)>();
                 if (added < itemCount)
                 {
-                    for (var i = 0; i < batch && added < itemCount; i++, added++) changes.Add(Item(added, 0, random));
+                    for (var i = 0; i < batch && added < itemCount; i++, added++) changes.Add(Item(added, 0, random, bodyKilobytes));
                 }
                 else
                 {
                     for (var i = 0; i < 1 + random.Next(2); i++)
                     {
                         var index = random.Next(itemCount);
-                        changes.Add(Item(index, ++revisions[index], random));
+                        changes.Add(Item(index, ++revisions[index], random, bodyKilobytes));
                     }
                 }
 
@@ -74,7 +76,7 @@ internal static class PlanningRepoGenerator
 
     /// <summary>Item <paramref name="index"/> at revision <paramref name="revision"/>. Its agreement lines do not
     /// change between revisions, so line history differs from file history.</summary>
-    private static (string Path, string Content) Item(int index, int revision, Random random)
+    private static (string Path, string Content) Item(int index, int revision, Random random, int bodyKilobytes)
     {
         var team = Teams[index % Teams.Length];
         var id = $"{team[..3].ToUpperInvariant()}-{index}";
@@ -100,7 +102,26 @@ internal static class PlanningRepoGenerator
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\n## Tasks\n- [x] design\n- [{(revision % 2 == 0 ? " " : "x")}] build\n");
+        AppendProse(text, index, bodyKilobytes * 1024);
         return ($"backlog/{team}/{id}.md", text.ToString());
+    }
+
+    private static readonly string[] Words =
+        ["the", "queue", "delivers", "webhooks", "at", "least", "once", "and", "retries", "back", "off", "for", "an", "hour", "while",
+         "billing", "keeps", "its", "ledger", "consistent", "with", "payments", "so", "that", "operators", "see", "every", "event"];
+
+    /// <summary>Sections of prose as design documents have them, the same for an item in every revision.</summary>
+    private static void AppendProse(StringBuilder text, int index, int length)
+    {
+        var words = new Random(index);
+        for (var section = 1; text.Length < length; section++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## Section {section}\n\n");
+            for (var sentence = 0; sentence < 8; sentence++)
+                text.Append(string.Join(' ', Enumerable.Range(0, 12).Select(_ => Words[words.Next(Words.Length)]))).Append(". ");
+            text.Append(CultureInfo.InvariantCulture, $"\n\nSee [the design notes](https://example.com/notes/{section}) and `retry-after`.\n\n");
+            text.Append("- first, the producer writes the event\n- then the consumer acknowledges it\n\n```json\n{ \"attempts\": 3 }\n```\n");
+        }
     }
 
     private static void Run(string folder, string file, params string[] arguments)

@@ -4,7 +4,9 @@ using BacklogLint.Benchmarks;
 using BacklogLint.Testing.Accuracy;
 
 const string Usage = """
-    usage: generate <folder> <items> <commits>   a git repository of native work items with that much history
+    usage: generate <folder> <items> <commits> [body-kb]
+                                                 a git repository of native work items with that much history
+                                                 (body-kb: KB of prose in each item, as in proposal documents)
            accuracy <folder> <items> [seed] [--tuned]
                                                  a repository with planted findings; prints precision and recall per rule
                                                  (--tuned: non-default rule options in .backloglint.yml)
@@ -13,7 +15,8 @@ const string Usage = """
 
 return args switch
 {
-    ["generate", var folder, var items, var commits] => Generate(Path.GetFullPath(folder), Number(items), Number(commits)),
+    ["generate", var folder, var items, var commits] => Generate(Path.GetFullPath(folder), Number(items), Number(commits), 0),
+    ["generate", var folder, var items, var commits, var body] => Generate(Path.GetFullPath(folder), Number(items), Number(commits), Number(body)),
     ["accuracy", var folder, var items] => Accuracy(Path.GetFullPath(folder), Number(items), 1, AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed, "--tuned"] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Tuned),
@@ -27,10 +30,10 @@ static int Micro(string[] options)
     return 0;
 }
 
-static int Generate(string folder, int items, int commits)
+static int Generate(string folder, int items, int commits, int bodyKilobytes)
 {
     var stopwatch = Stopwatch.StartNew();
-    PlanningRepoGenerator.Generate(folder, items, commits);
+    PlanningRepoGenerator.Generate(folder, items, commits, bodyKilobytes);
     Console.Error.WriteLine($"generated {items} items, {commits} commits in {folder} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
     return 0;
 }

@@ -3,7 +3,8 @@
 # real process, history included) against `git log --name-only` over the same folder, the cost of walking history once.
 # For each size it prints: a full `check`; `github` on a pull request that changes 5 items (base and head analysed);
 # markdownlint-cli2 on the same files when MARKDOWNLINT=1 (npx, all default rules); and the peak memory of `check`.
-# Usage: tests/BacklogLint.Benchmarks/bench.sh [ITEMS:COMMITS ...]   (default: 1000:5000 10000:50000)
+# Usage: tests/BacklogLint.Benchmarks/bench.sh [ITEMS:COMMITS[:BODY_KB] ...]   (default: 1000:5000 10000:50000)
+# BODY_KB adds that much prose to every item, as in a repository of proposal documents (1000:2000:20 is ~20 MB).
 # BENCH_DIR keeps the generated repositories between runs (generating 10,000 items / 50,000 commits takes a minute).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,23 +52,24 @@ pull_request() {
   echo "$head"
 }
 
-header='| items | commits | check (ms) | git log (ms) | check / git log | github PR (ms) | PR / check | peak RSS (MB)'
-rule='|---:|---:|---:|---:|---:|---:|---:|---:'
+header='| items | commits | KB/item prose | check (ms) | git log (ms) | check / git log | github PR (ms) | PR / check | peak RSS (MB)'
+rule='|---:|---:|---:|---:|---:|---:|---:|---:|---:'
 if [ "${MARKDOWNLINT:-0}" = 1 ]; then header="$header | markdownlint-cli2 (ms) | markdownlint / check"; rule="$rule|---:|---:"; fi
 printf '%s |\n%s|\n' "$header" "$rule"
 for size in "${sizes[@]}"; do
-  items=${size%%:*}; commits=${size##*:}
-  repo="$work/repo-$items-$commits"
-  [ -d "$repo/.git" ] || "$generator" generate "$repo" "$items" "$commits" >/dev/null 2>&1
+  IFS=: read -r items commits body <<< "$size"
+  body=${body:-0}
+  repo="$work/repo-$items-$commits$([ "$body" = 0 ] || echo "-$body")"
+  [ -d "$repo/.git" ] || "$generator" generate "$repo" "$items" "$commits" "$body" >/dev/null 2>&1
   read -r check_ms rss < <(best "$tool" check "$repo" --now 2026-11-23 --format json --output "$work/out.json")
   read -r log_ms _ < <(best git -C "$repo" log --name-only --format=%ct -- backlog)
 
-  pr="$work/pr-$items-$commits"
+  pr="$work/pr-${repo##*/repo-}"
   head=$(pull_request "$repo" "$pr")
   read -r pr_ms _ < <(cd "$pr" && best env -i PATH="$PATH" HOME="$HOME" GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH="$work/event.json" \
     GITHUB_REPOSITORY=o/r GITHUB_SHA="$head" "$tool" github . --now 2026-11-23 --no-comment)
 
-  line="| $items | $commits | $check_ms | $log_ms | $(ratio "$check_ms" "$log_ms") | $pr_ms | $(ratio "$pr_ms" "$check_ms") | $rss"
+  line="| $items | $commits | $body | $check_ms | $log_ms | $(ratio "$check_ms" "$log_ms") | $pr_ms | $(ratio "$pr_ms" "$check_ms") | $rss"
   if [ "${MARKDOWNLINT:-0}" = 1 ]; then
     read -r md_ms _ < <(cd "$repo" && best npx --yes markdownlint-cli2@0.24.1 "backlog/**/*.md")
     line="$line | $md_ms | $(ratio "$md_ms" "$check_ms")"

@@ -82,10 +82,13 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         var headCommit = location.FirstCommitOf([pullRequest.HeadSha, context.Sha]);
         if (headCommit is not null && location.FirstCommitOf([pullRequest.BaseSha]) is { } baseCommit)
         {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             var (baseRepository, headRepository) = RepositoryLoader.LoadPair(location, config, baseCommit, headCommit);
+            var loaded = stopwatch.ElapsedMilliseconds;
             var findings = Analyze(headRepository, config, owners);
             var delta = FindingDelta.Compare(Analyze(baseRepository, config, owners), findings);
             var changed = ChangedFiles.Between(location.GitDirectory!, baseCommit, headCommit);
+            LogPairTimes(headRepository.Items.Count, headRepository.History.CommitsWalked, loaded, stopwatch.ElapsedMilliseconds);
             return new RunFindings(delta, findings, changed, headRepository.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
         }
 
@@ -235,6 +238,9 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Neither the head commit nor GITHUB_SHA is in the clone: the working tree is the head")]
     private partial void LogHeadFromWorkingTree();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Base and head loaded ({Items} items at the head, {Commits} commits walked) in {LoadMs} ms, analysed and compared in {TotalMs} ms in all")]
+    private partial void LogPairTimes(int items, int commits, long loadMs, long totalMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{New} new, {Fixed} fixed, {Unchanged} unchanged findings")]
     private partial void LogDelta(int @new, int @fixed, int unchanged);

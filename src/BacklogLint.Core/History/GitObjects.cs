@@ -89,6 +89,14 @@ internal sealed partial class GitObjects : IDisposable
         return content;
     }
 
+    /// <summary>A blob's size, from the object's header alone (a file over the size limit is not read to learn it).</summary>
+    public long ReadSize(GitId blob)
+    {
+        Check(OdbReadHeader(out var size, out var type, _database, in blob), "read the header of object " + blob);
+        if (type != ObjectBlob) throw new LibGit2SharpException($"object {blob} is not a blob (type {type})");
+        return checked((long)size);
+    }
+
     /// <summary>An object's bytes in a buffer rented from the shared pool (the caller returns it).</summary>
     private (byte[] Buffer, int Length) Read(GitId id, int expectedType)
     {
@@ -148,6 +156,9 @@ internal sealed partial class GitObjects : IDisposable
 
     [LibraryImport(Library, EntryPoint = "git_odb_read")]
     private static partial int OdbRead(out IntPtr handle, IntPtr database, in GitId id);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_read_header")]
+    private static partial int OdbReadHeader(out nuint size, out int type, IntPtr database, in GitId id);
 
     [LibraryImport(Library, EntryPoint = "git_odb_object_type")]
     private static partial int OdbObjectType(IntPtr handle);

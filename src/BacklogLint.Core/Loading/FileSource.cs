@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using BacklogLint.Core.History;
 using LibGit2Sharp;
 
 namespace BacklogLint.Core.Loading;
@@ -110,13 +112,15 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
         || relative.Contains("/node_modules/", StringComparison.Ordinal);
 }
 
-/// <summary>Files as one commit has them, read from git objects.</summary>
+/// <summary>Files as one commit has them, read from git objects. Contents are read through raw object reads
+/// (<see cref="GitObjects"/>, one reader per thread), so that files are read in parallel as they are parsed.</summary>
 internal sealed class CommitSource : FileSource
 {
     private readonly Repository _repository;
     private readonly LibGit2Sharp.Commit _commit;
     private readonly string _workTree;
-    private readonly Dictionary<string, Blob> _markdown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GitId> _markdown = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<GitObjects> _readers = [];
     private readonly Lock _gate = new();
 
     private readonly IReadOnlyList<string> _yamlFileNames;
@@ -138,35 +142,18 @@ internal sealed class CommitSource : FileSource
 
     public override IReadOnlyList<string> MarkdownFiles() => [.. _markdown.Keys.Order(StringComparer.Ordinal)];
 
-    public override long Size(string fullPath)
-    {
-        lock (_gate) return _markdown[fullPath].Size;
-    }
+    public override long Size(string fullPath) => WithReader(reader => reader.ReadSize(_markdown[fullPath]));
 
-    public override byte[] Read(string fullPath)
-    {
-        lock (_gate)
-        {
-            using var stream = _markdown[fullPath].GetContentStream();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-    }
+    public override byte[] Read(string fullPath) => WithReader(reader => reader.ReadBlob(_markdown[fullPath]));
 
+    /// <summary>Git objects cannot be read in part: the blob is read, and its start kept.</summary>
     public override byte[] ReadStart(string fullPath, int count)
     {
-        lock (_gate)
-        {
-            using var stream = _markdown[fullPath].GetContentStream();
-            return ReadStart(stream, count);
-        }
+        var content = Read(fullPath);
+        return content.Length <= count ? content : content[..count];
     }
 
-    public override string? ContentId(string fullPath)
-    {
-        lock (_gate) return _markdown.TryGetValue(fullPath, out var blob) ? blob.Sha : null;
-    }
+    public override string? ContentId(string fullPath) => _markdown.TryGetValue(fullPath, out var id) ? id.ToString() : null;
 
     /// <summary>Null also for a blob over <see cref="WorkingTreeSource.MaxTextBytes"/>: a pull request can commit a
     /// huge status list, and reading it whole would exhaust memory.</summary>
@@ -179,8 +166,26 @@ internal sealed class CommitSource : FileSource
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _repository.Dispose();
+        if (disposing)
+        {
+            foreach (var reader in _readers) reader.Dispose();
+            _repository.Dispose();
+        }
+
         base.Dispose(disposing);
+    }
+
+    private T WithReader<T>(Func<GitObjects, T> read)
+    {
+        var reader = _readers.TryTake(out var idle) ? idle : new GitObjects(_repository.Info.Path);
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
     }
 
     private void Collect(Tree tree, string prefix)
@@ -192,7 +197,7 @@ internal sealed class CommitSource : FileSource
                 Collect((Tree)entry.Target, path + "/");
             else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode != Mode.SymbolicLink
                      && (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || _yamlFileNames.Contains(entry.Name, StringComparer.OrdinalIgnoreCase)))
-                _markdown[Path.Combine(_workTree, path)] = (Blob)entry.Target;
+                _markdown[Path.Combine(_workTree, path)] = GitId.FromHex(entry.Target.Sha);
         }
     }
 }
