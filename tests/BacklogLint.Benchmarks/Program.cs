@@ -26,7 +26,9 @@ return args switch
 
 static int Micro(string[] options)
 {
-    BenchmarkDotNet.Running.BenchmarkRunner.Run<HotPaths>(args: options);
+    // Reports go to the temp folder, not into the repository (BenchmarkDotNet's default is the current folder).
+    string[] artifacts = options.Contains("--artifacts") ? [] : ["--artifacts", Path.Combine(Path.GetTempPath(), "backloglint-benchmarks")];
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<HotPaths>(args: [.. options, .. artifacts]);
     return 0;
 }
 
