@@ -43,7 +43,8 @@ internal sealed class TreeComparer(GitObjects objects, IReadOnlySet<string> file
             GitId? previous = null;
             if (hasOld && order == 0)
             {
-                previous = old.Id;
+                // A file that replaces a submodule or a link of the same name is added: the old id is not its blob.
+                if (old.Kind == next.Kind) previous = old.Id;
                 hasOld = old.MoveNext();
             }
 

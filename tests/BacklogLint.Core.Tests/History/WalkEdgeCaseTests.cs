@@ -1,0 +1,46 @@
+using BacklogLint.Core.History;
+using BacklogLint.Testing;
+using LibGit2Sharp;
+
+namespace BacklogLint.Core.Tests.History;
+
+/// <summary>The history walk where an entry changes kind, or an object cannot be read.</summary>
+public sealed class WalkEdgeCaseTests
+{
+    /// <summary>A commit whose only entry is <c>backlog/x.md</c>, built with <paramref name="add"/>.</summary>
+    private static LibGit2Sharp.Commit CommitTree(Repository repository, string date, Action<TreeDefinition> add)
+    {
+        var definition = new TreeDefinition();
+        add(definition);
+        var tree = repository.ObjectDatabase.CreateTree(definition);
+        var signature = new LibGit2Sharp.Signature("alice", "alice@example.com", DateTimeOffset.Parse(date + "T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var parents = repository.Head.Tip is { } tip ? new[] { tip } : [];
+        var commit = repository.ObjectDatabase.CreateCommit(signature, signature, "change", tree, parents, prettifyMessage: false);
+        repository.Refs.UpdateTarget(repository.Refs.Head.ResolveToDirectReference() ?? repository.Refs.Head, commit.Id);
+        if (repository.Head.Tip is null) repository.Refs.UpdateTarget("HEAD", commit.Id.Sha);
+        return commit;
+    }
+
+    [Theory]
+    [InlineData("submodule")]
+    [InlineData("symlink")]
+    public void File_that_replaces_a_submodule_or_link_of_the_same_name_is_dated_by_that_commit(string before)
+    {
+        using var test = TestRepository.Create();
+        using var repository = new Repository(test.Path);
+        var content = repository.ObjectDatabase.CreateBlob(new MemoryStream("line one\n"u8.ToArray()));
+        var first = CommitTree(repository, "2026-01-01", tree => tree.Add("other.md", content, Mode.NonExecutableFile));
+        CommitTree(repository, "2026-02-01", tree =>
+        {
+            if (before == "submodule") tree.AddGitLink("backlog/x.md", first.Id);
+            else tree.Add("backlog/x.md", content, Mode.SymbolicLink);
+        });
+        CommitTree(repository, "2026-03-01", tree => tree.Add("backlog/x.md", content, Mode.NonExecutableFile));
+
+        var history = GitHistoryReader.Read(repository, ["backlog/x.md"], new Dictionary<string, IReadOnlyCollection<string>> { ["backlog/x.md"] = ["line one"] });
+
+        history.UnavailableReason.ShouldBeNull();
+        history.LastChanged("backlog/x.md").ShouldBe(new DateOnly(2026, 3, 1));
+        history.LastChanged("backlog/x.md", "line one").ShouldBe(new DateOnly(2026, 3, 1));
+    }
+}
