@@ -152,19 +152,28 @@ public static class GitHistoryReader
         {
             var result = new List<FileChange>[chunk.Count];
             var runs = Math.Min(chunk.Count, Environment.ProcessorCount * 2);
-            Parallel.For(
-                0,
-                runs,
-                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-                () => _workers.TryTake(out var objects) ? objects : new GitObjects(gitDirectory),
-                (run, _, objects) =>
-                {
-                    var comparer = new TreeComparer(objects, files);
-                    for (var i = (run + 1) * chunk.Count / runs - 1; i >= run * chunk.Count / runs; i--)
-                        result[i] = comparer.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree);
-                    return objects;
-                },
-                _workers.Add);
+            try
+            {
+                Parallel.For(
+                    0,
+                    runs,
+                    new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                    () => _workers.TryTake(out var objects) ? objects : new GitObjects(gitDirectory),
+                    (run, _, objects) =>
+                    {
+                        var comparer = new TreeComparer(objects, files);
+                        for (var i = (run + 1) * chunk.Count / runs - 1; i >= run * chunk.Count / runs; i--)
+                            result[i] = comparer.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree);
+                        return objects;
+                    },
+                    _workers.Add);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(inner => inner is LibGit2SharpException) is { } inner)
+            {
+                // Thrown as the walk's other reads throw, so that the loader reports history as unavailable.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            }
+
             return result;
         }
 

@@ -7,6 +7,8 @@ namespace BacklogLint.Core.Tests.History;
 /// <summary>The history walk where an entry changes kind, or an object cannot be read.</summary>
 public sealed class WalkEdgeCaseTests
 {
+    private static readonly Dictionary<string, IReadOnlyCollection<string>> NoLines = [];
+
     /// <summary>A commit whose only entry is <c>backlog/x.md</c>, built with <paramref name="add"/>.</summary>
     private static LibGit2Sharp.Commit CommitTree(Repository repository, string date, Action<TreeDefinition> add)
     {
@@ -42,5 +44,24 @@ public sealed class WalkEdgeCaseTests
         history.UnavailableReason.ShouldBeNull();
         history.LastChanged("backlog/x.md").ShouldBe(new DateOnly(2026, 3, 1));
         history.LastChanged("backlog/x.md", "line one").ShouldBe(new DateOnly(2026, 3, 1));
+    }
+
+    [Fact]
+    public void Missing_tree_object_in_history_throws_a_libgit2_error()
+    {
+        using var test = TestRepository.Create();
+        test.Write("backlog/a.md", "a1\n").Write("backlog/b.md", "b1\n").Commit("2026-01-01");
+        test.Write("backlog/a.md", "a2\n").Commit("2026-02-01");
+        test.Write("backlog/a.md", "a3\n").Commit("2026-03-01");
+        using (var repository = new Repository(test.Path))
+        {
+            var folder = repository.Head.Tip.Parents.Single().Parents.Single()["backlog"].Target.Sha;
+            File.Delete(Path.Combine(repository.Info.Path, "objects", folder[..2], folder[2..]));
+        }
+
+        using var reopened = new Repository(test.Path);
+        // The loader turns a libgit2 error into "history unavailable"; an AggregateException from the parallel part
+        // would crash it instead.
+        Should.Throw<LibGit2SharpException>(() => GitHistoryReader.Read(reopened, ["backlog/a.md", "backlog/b.md"], NoLines));
     }
 }
