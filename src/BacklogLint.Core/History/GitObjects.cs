@@ -23,6 +23,7 @@ internal sealed partial class GitObjects : IDisposable
     private readonly IntPtr _database;
     private readonly Dictionary<GitId, TreeBytes> _trees = [];
     private readonly Queue<GitId> _treeOrder = new();
+    private bool _disposed;
 
     static GitObjects()
     {
@@ -92,6 +93,7 @@ internal sealed partial class GitObjects : IDisposable
     /// <summary>A blob's size, from the object's header alone (a file over the size limit is not read to learn it).</summary>
     public long ReadSize(GitId blob)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         Check(OdbReadHeader(out var size, out var type, _database, in blob), "read the header of object " + blob);
         if (type != ObjectBlob) throw new LibGit2SharpException($"object {blob} is not a blob (type {type})");
         return checked((long)size);
@@ -100,6 +102,7 @@ internal sealed partial class GitObjects : IDisposable
     /// <summary>An object's bytes in a buffer rented from the shared pool (the caller returns it).</summary>
     private (byte[] Buffer, int Length) Read(GitId id, int expectedType)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this); // the handles are freed: libgit2 would read freed memory
         Check(OdbRead(out var handle, _database, in id), "read object " + id);
         try
         {
@@ -118,6 +121,8 @@ internal sealed partial class GitObjects : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         foreach (var bytes in _trees.Values) bytes.Release();
         _trees.Clear();
         OdbFree(_database);

@@ -168,7 +168,7 @@ internal sealed class CommitSource : FileSource
     {
         if (disposing)
         {
-            foreach (var reader in _readers) reader.Dispose();
+            while (_readers.TryTake(out var reader)) reader.Dispose(); // taken, so that a second Dispose does not free them again
             _repository.Dispose();
         }
 

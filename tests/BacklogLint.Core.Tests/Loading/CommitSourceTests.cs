@@ -1,0 +1,37 @@
+using BacklogLint.Core.History;
+using BacklogLint.Core.Loading;
+using BacklogLint.Testing;
+
+namespace BacklogLint.Core.Tests.Loading;
+
+/// <summary>Files read from a commit's objects through pooled raw readers.</summary>
+public sealed class CommitSourceTests
+{
+    [Fact]
+    public void Disposing_twice_frees_the_pooled_readers_once()
+    {
+        using var test = TestRepository.Create();
+        test.Write("backlog/a.md", "a\n").Commit("2026-01-01");
+        var source = new CommitSource(PlanningLocation.Find(test.FullPath("backlog")), "HEAD");
+        source.Read(source.MarkdownFiles().Single()).ShouldBe("a\n"u8.ToArray());
+
+        source.Dispose();
+        source.Dispose();
+    }
+
+    [Fact]
+    public void Raw_reader_disposed_twice_frees_its_handles_once_and_refuses_reads_after()
+    {
+        using var test = TestRepository.Create();
+        test.Write("a.md", "a\n").Commit("2026-01-01");
+        using var repository = new LibGit2Sharp.Repository(test.Path);
+        var objects = new GitObjects(repository.Info.Path);
+        var commit = GitId.FromHex(repository.Head.Tip.Sha);
+        objects.ReadCommit(commit);
+
+        objects.Dispose();
+        objects.Dispose();
+
+        Should.Throw<ObjectDisposedException>(() => objects.ReadCommit(commit));
+    }
+}
