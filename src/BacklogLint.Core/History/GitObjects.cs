@@ -41,11 +41,19 @@ internal sealed partial class GitObjects : IDisposable
     public GitObjects(string gitDirectory)
     {
         Check(Init(), "initialise libgit2");
-        Check(RepositoryOpen(out _repository, gitDirectory), "open the repository");
-        if (RepositoryOdb(out _database, _repository) is var status and < 0)
+        try
         {
-            RepositoryFree(_repository);
-            Check(status, "open the object database");
+            Check(RepositoryOpen(out _repository, gitDirectory), "open the repository");
+            if (RepositoryOdb(out _database, _repository) is var status and < 0)
+            {
+                RepositoryFree(_repository);
+                Check(status, "open the object database");
+            }
+        }
+        catch
+        {
+            _ = Shutdown(); // Dispose is not called when the constructor throws
+            throw;
         }
     }
 
