@@ -131,11 +131,19 @@ internal sealed class CommitSource : FileSource
         _yamlFileNames = yamlFileNames ?? [];
         _workTree = location.WorkTree ?? throw new InvalidOperationException("a commit can only be read inside a git work tree");
         _repository = new Repository(location.GitDirectory);
-        _commit = _repository.Lookup<LibGit2Sharp.Commit>(commitish)
-            ?? throw new NotFoundException($"commit '{commitish}' is not in this clone");
-        var prefix = location.RelativePath(location.Folder);
-        var tree = prefix is "." ? _commit.Tree : _commit[prefix]?.Target as Tree;
-        if (tree is not null) Collect(tree, prefix is "." ? "" : prefix + "/");
+        try
+        {
+            _commit = _repository.Lookup<LibGit2Sharp.Commit>(commitish)
+                ?? throw new NotFoundException($"commit '{commitish}' is not in this clone");
+            var prefix = location.RelativePath(location.Folder);
+            var tree = prefix is "." ? _commit.Tree : _commit[prefix]?.Target as Tree;
+            if (tree is not null) Collect(tree, prefix is "." ? "" : prefix + "/");
+        }
+        catch
+        {
+            _repository.Dispose(); // no one else can: the caller gets no source to dispose
+            throw;
+        }
     }
 
     public override string Commit => _commit.Sha;

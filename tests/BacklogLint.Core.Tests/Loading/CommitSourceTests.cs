@@ -34,4 +34,23 @@ public sealed class CommitSourceTests
 
         Should.Throw<ObjectDisposedException>(() => objects.ReadCommit(commit));
     }
+
+    [Fact]
+    public void Commit_that_is_not_in_the_clone_leaves_no_repository_open()
+    {
+        if (!OperatingSystem.IsLinux()) return; // what the process has mapped is read from /proc
+        using var test = TestRepository.Create();
+        test.Write("backlog/a.md", "a\n").Commit("2026-01-01");
+        using (var repository = new LibGit2Sharp.Repository(test.Path))
+        {
+            // Packed, so that looking an id up maps the pack's index, which stays mapped while the repository is open.
+            var pack = Path.Combine(repository.Info.Path, "objects", "pack");
+            repository.ObjectDatabase.Pack(new LibGit2Sharp.PackBuilderOptions(pack));
+        }
+
+        var location = PlanningLocation.Find(test.FullPath("backlog"));
+        Should.Throw<LibGit2Sharp.NotFoundException>(() => new CommitSource(location, "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef"));
+
+        File.ReadAllLines("/proc/self/maps").ShouldNotContain(line => line.Contains(test.Path, StringComparison.Ordinal));
+    }
 }
