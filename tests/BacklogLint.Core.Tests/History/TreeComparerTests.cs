@@ -52,6 +52,69 @@ public sealed class TreeComparerTests
         }
     }
 
+    /// <summary>Entries that change kind or mode: a file made executable (same blob), a link or a submodule in its
+    /// place, a folder of the same name. Only regular files are changes; one whose old entry was not a regular file is
+    /// added.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Changes_are_the_regular_files_whose_blob_is_new_when_entries_change_kind(int seed)
+    {
+        var random = new Random(seed);
+        using var test = TestRepository.Create();
+        using var repository = new Repository(test.Path);
+        string[] names = ["a", "a.md", "a-b.md", "b.md", "a/x.md", "a/b/y.md", "a.md/z.md"];
+        var blobs = Enumerable.Range(0, 3).Select(i => repository.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"content {i}\n")))).ToList();
+        var signature = new LibGit2Sharp.Signature("alice", "alice@example.com", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var submodule = repository.ObjectDatabase.CreateCommit(signature, signature, "m", repository.ObjectDatabase.CreateTree(new TreeDefinition()), [], false);
+        var wanted = names.Select(name => "backlog/" + name).ToHashSet(StringComparer.Ordinal);
+        using var objects = new GitObjects(repository.Info.Path);
+        var comparer = new TreeComparer(objects, wanted);
+        Tree? previous = null;
+        for (var commit = 0; commit < 40; commit++)
+        {
+            var definition = new TreeDefinition();
+            definition.Add("other.md", blobs[0], Mode.NonExecutableFile);
+            foreach (var name in names.Where(_ => random.Next(3) > 0))
+            {
+                var path = "backlog/" + name;
+                // A name that is a folder of an entry already added ("a" of "a/x.md") is left out rather than replaced.
+                if (wanted.Any(other => other.StartsWith(path + "/", StringComparison.Ordinal) && definition[other] is not null)
+                    || (name.Contains('/', StringComparison.Ordinal) && definition["backlog/" + name[..name.IndexOf('/', StringComparison.Ordinal)]] is not null))
+                    continue;
+                var blob = blobs[random.Next(blobs.Count)];
+                switch (random.Next(4))
+                {
+                    case 0: definition.Add(path, blob, Mode.ExecutableFile); break;
+                    case 1: definition.Add(path, blob, Mode.SymbolicLink); break;
+                    case 2: definition.AddGitLink(path, submodule.Id); break;
+                    default: definition.Add(path, blob, Mode.NonExecutableFile); break;
+                }
+            }
+
+            var tree = repository.ObjectDatabase.CreateTree(definition);
+            var before = previous is null ? [] : Regular(previous);
+            var expected = Regular(tree)
+                .Where(entry => before.GetValueOrDefault(entry.Key) != entry.Value)
+                .Select(entry => $"{entry.Key} {entry.Value} {before.GetValueOrDefault(entry.Key) ?? "-"}")
+                .Order(StringComparer.Ordinal);
+
+            var actual = comparer.Changes(previous is null ? null : GitId.FromHex(previous.Sha), GitId.FromHex(tree.Sha))
+                .Select(change => $"{change.Path} {change.Blob} {change.OldBlob?.ToString() ?? "-"}")
+                .Order(StringComparer.Ordinal);
+
+            actual.ShouldBe(expected, $"tree {commit}");
+            previous = tree;
+        }
+
+        // The wanted regular files of a tree: their blob ids by path.
+        Dictionary<string, string> Regular(Tree tree) =>
+            wanted.Select(path => (path, entry: tree[path]))
+                .Where(pair => pair.entry is { Mode: Mode.NonExecutableFile or Mode.ExecutableFile })
+                .ToDictionary(pair => pair.path, pair => pair.entry!.Target.Sha, StringComparer.Ordinal);
+    }
+
     [Fact]
     public void Without_an_old_tree_every_wanted_file_is_listed()
     {
