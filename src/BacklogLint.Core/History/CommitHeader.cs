@@ -31,8 +31,9 @@ internal readonly record struct CommitHeader(GitId Tree, GitId? FirstParent, Dat
     {
         var zone = line.LastIndexOf((byte)' ');
         var start = zone > 0 ? line[..zone].LastIndexOf((byte)' ') : -1;
-        if (start < 0 || !Utf8Parser.TryParse(line[(start + 1)..zone], out long seconds, out _))
-            throw new FormatException("a commit whose author line has no time");
+        if (start < 0 || !Utf8Parser.TryParse(line[(start + 1)..zone], out long seconds, out _)
+            || seconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            throw new FormatException("a commit whose author line has no time (or one out of range)");
         return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
     }
 }

@@ -128,8 +128,9 @@ public static class RepositoryLoader
             var result = parser.Parse(path, text, declared);
             return problem is null || result.Item is null ? result : result with { Problems = [.. result.Problems, Problem(problem)] };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2SharpException)
         {
+            // LibGit2SharpException: a blob a commit names is not in the clone (a partial clone) or cannot be read.
             return Unreadable(path, $"the file cannot be read: {e.Message}");
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or InsufficientExecutionStackException)

@@ -156,6 +156,7 @@ public sealed class TreeComparerTests
     [InlineData("author A <a@example.com> 1767225600 +0100\n")]
     [InlineData("tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@example.com> yesterday\n")]
     [InlineData("tree xyz\nauthor A <a@example.com> 1767225600 +0100\n")]
+    [InlineData("tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@example.com> 99999999999999999 +0000\n")]
     public void Commit_header_that_cannot_be_read_is_a_format_error(string raw) =>
         Should.Throw<FormatException>(() => CommitHeader.Parse(System.Text.Encoding.UTF8.GetBytes(raw)));
 }

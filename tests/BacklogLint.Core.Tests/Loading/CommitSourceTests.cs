@@ -53,4 +53,22 @@ public sealed class CommitSourceTests
 
         File.ReadAllLines("/proc/self/maps").ShouldNotContain(line => line.Contains(test.Path, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Blob_missing_from_the_clone_is_a_problem_on_its_file_and_the_others_are_read()
+    {
+        using var test = TestRepository.Create();
+        test.Write("backlog/A.md", "---\nid: A\nstatus: open\n---\n").Write("backlog/B.md", "---\nid: B\nstatus: open\n---\n").Commit("2026-01-01");
+        using (var repository = new LibGit2Sharp.Repository(test.Path))
+        {
+            // As in a partial clone (filter=blob:none): the commit names a blob the clone does not have.
+            var blob = repository.Head.Tip["backlog/A.md"].Target.Sha;
+            File.Delete(Path.Combine(repository.Info.Path, "objects", blob[..2], blob[2..]));
+        }
+
+        var loaded = RepositoryLoader.LoadCommit(PlanningLocation.Find(test.Path), new BacklogLint.Core.Configuration.BacklogLintConfig(), "HEAD");
+
+        loaded.Items.ShouldHaveSingleItem().Id.Value.ShouldBe("B");
+        loaded.Files.Single(file => file.Path == "backlog/A.md").Problems.ShouldHaveSingleItem().Message.ShouldStartWith("the file cannot be read");
+    }
 }
