@@ -52,12 +52,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             BaselinedCount = comparison?.Baselined.Count ?? 0,
             FixedSinceBaselineCount = comparison?.Gone.Count ?? 0,
         };
-        var threshold = settings.FailOn switch
-        {
-            "warning" => Severity.Warning,
-            "none" => (Severity?)null,
-            _ => Severity.Error,
-        };
+        var threshold = CommonOptions.FailureThreshold(settings.FailOn);
         var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error, settings.StrictBaseline);
         try
         {

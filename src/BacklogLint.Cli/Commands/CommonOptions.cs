@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Cli.Commands;
 
@@ -29,6 +30,14 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong("error", "warning", "none");
         return option;
     }
+
+    /// <summary>The least severity that fails the run for a <c>--fail-on</c> value; null for <c>none</c>.</summary>
+    public static Severity? FailureThreshold(string failOn) => failOn switch
+    {
+        "warning" => Severity.Warning,
+        "none" => null,
+        _ => Severity.Error,
+    };
 
     /// <summary><c>--color auto|always|never</c>: see <see cref="TerminalOutput.Resolve"/>.</summary>
     public static Option<string> Color()

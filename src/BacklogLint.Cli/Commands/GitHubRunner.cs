@@ -80,7 +80,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     {
         // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
         var headCommit = location.FirstCommitOf([pullRequest.HeadSha, context.Sha]);
-        if (headCommit is not null && location.FirstCommitOf([pullRequest.BaseSha]) is { } baseCommit)
+        var baseCommit = location.FirstCommitOf([pullRequest.BaseSha]);
+        if (headCommit is not null && baseCommit is not null)
         {
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             var (baseRepository, headRepository) = RepositoryLoader.LoadPair(location, config, baseCommit, headCommit);
@@ -96,10 +97,10 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         var head = headCommit is null ? RepositoryLoader.Load(location, config) : RepositoryLoader.LoadCommit(location, config, headCommit);
         var headFindings = Analyze(head, config, owners);
         // The head is the working tree here (no head commit in the clone): compare it with the base when there is one.
-        if (location.FirstCommitOf([pullRequest.BaseSha]) is { } baseOnly)
+        if (baseCommit is not null)
         {
-            var delta = FindingDelta.Compare(Analyze(RepositoryLoader.LoadCommit(location, config, baseOnly), config, owners), headFindings);
-            return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseOnly, "HEAD"), head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+            var delta = FindingDelta.Compare(Analyze(RepositoryLoader.LoadCommit(location, config, baseCommit), config, owners), headFindings);
+            return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseCommit, "HEAD"), head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
         }
 
         var changedFiles = await publisher.ChangedFilesAsync();
@@ -130,12 +131,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
     private static int ExitCode(GitHubSettings settings, RunFindings run)
     {
-        Severity? threshold = settings.FailOn switch
-        {
-            "warning" => Severity.Warning,
-            "none" => null,
-            _ => Severity.Error,
-        };
+        var threshold = CommonOptions.FailureThreshold(settings.FailOn);
         var judged = run.IsPullRequest && !settings.FailOnExisting ? run.Delta.New : run.Head;
         return threshold is { } level && judged.Any(d => d.Severity.IsAtLeast(level))
             ? ExitCodes.FindingsAtOrAboveThreshold
