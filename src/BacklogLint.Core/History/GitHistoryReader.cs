@@ -151,6 +151,7 @@ public static class GitHistoryReader
         private List<FileChange>[] CompareInParallel(List<CommitHeader> chunk, GitId? lastParentTree, IReadOnlySet<string> files)
         {
             var result = new List<FileChange>[chunk.Count];
+            var wanted = new TreeComparer(_objects, files);
             var runs = Math.Min(chunk.Count, Environment.ProcessorCount * 2);
             try
             {
@@ -161,7 +162,7 @@ public static class GitHistoryReader
                     () => _workers.TryTake(out var objects) ? objects : new GitObjects(gitDirectory),
                     (run, _, objects) =>
                     {
-                        var comparer = new TreeComparer(objects, files);
+                        var comparer = wanted.ReadingWith(objects);
                         for (var i = (run + 1) * chunk.Count / runs - 1; i >= run * chunk.Count / runs; i--)
                             result[i] = comparer.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree);
                         return objects;

@@ -4,12 +4,28 @@ namespace BacklogLint.Core.History;
 
 /// <summary>Compares two trees as git does: entry by entry in git's order, descending only into folders whose id
 /// changed and that hold wanted files, so an unchanged folder costs one id comparison however many files it holds.</summary>
-/// <param name="files">Repository-relative paths of the files wanted; changes to others are ignored.</param>
-internal sealed class TreeComparer(GitObjects objects, IReadOnlySet<string> files)
+internal sealed class TreeComparer
 {
-    private readonly HashSet<string> _folders = FoldersOf(files);
+    private readonly GitObjects _objects;
+    private readonly IReadOnlySet<string> _files;
+    private readonly HashSet<string> _folders;
 
-    public IReadOnlySet<string> Files => files;
+    /// <param name="files">Repository-relative paths of the files wanted; changes to others are ignored.</param>
+    public TreeComparer(GitObjects objects, IReadOnlySet<string> files)
+        : this(objects, files, FoldersOf(files))
+    {
+    }
+
+    private TreeComparer(GitObjects objects, IReadOnlySet<string> files, HashSet<string> folders)
+    {
+        _objects = objects;
+        _files = files;
+        _folders = folders;
+    }
+
+    /// <summary>The same wanted files, read through another reader (another thread's): the folders that hold them are
+    /// worked out once, not once per thread.</summary>
+    public TreeComparer ReadingWith(GitObjects objects) => new(objects, _files, _folders);
 
     /// <summary>The wanted files that <paramref name="newTree"/> added or changed against <paramref name="oldTree"/>
     /// (null: every wanted file it has).</summary>
@@ -23,8 +39,8 @@ internal sealed class TreeComparer(GitObjects objects, IReadOnlySet<string> file
     private void Compare(GitId? oldTree, GitId newTree, string prefix, List<FileChange> changes)
     {
         if (oldTree == newTree) return;
-        using var newLease = objects.ReadTree(newTree);
-        using var oldLease = oldTree is { } oldId ? objects.ReadTree(oldId) : TreeLease.Empty;
+        using var newLease = _objects.ReadTree(newTree);
+        using var oldLease = oldTree is { } oldId ? _objects.ReadTree(oldId) : TreeLease.Empty;
         var newBytes = newLease.Span;
         var oldBytes = oldLease.Span;
         // Two versions of a folder mostly share their bytes: skip the entries before the first difference, and stop
@@ -54,7 +70,7 @@ internal sealed class TreeComparer(GitObjects objects, IReadOnlySet<string> file
             {
                 if (_folders.Contains(path)) Compare(previous, next.Id, path + "/", changes);
             }
-            else if (files.Contains(path))
+            else if (_files.Contains(path))
             {
                 changes.Add(new FileChange(path, next.Id, previous));
             }

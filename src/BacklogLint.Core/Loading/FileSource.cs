@@ -10,7 +10,7 @@ internal abstract class FileSource : IDisposable
 {
     /// <summary>The Markdown files under the folder, and the files named as the format's whole-YAML items
     /// (<c>kep.yaml</c>), in ordinal order.</summary>
-    public abstract IReadOnlyList<string> MarkdownFiles();
+    public abstract IReadOnlyList<string> ItemCandidates();
 
     public abstract long Size(string fullPath);
 
@@ -59,7 +59,7 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
         MatchCasing = MatchCasing.CaseInsensitive,
     };
 
-    public override IReadOnlyList<string> MarkdownFiles() =>
+    public override IReadOnlyList<string> ItemCandidates() =>
         [.. (yamlFileNames ?? []).Prepend("*.md").SelectMany(pattern => Directory.EnumerateFiles(folder, pattern, Walk))
             .Where(path => !IsToolFolder(Path.GetRelativePath(folder, path).Replace('\\', '/')))
             .Order(StringComparer.Ordinal)];
@@ -119,7 +119,7 @@ internal sealed class CommitSource : FileSource
     private readonly Repository _repository;
     private readonly LibGit2Sharp.Commit _commit;
     private readonly string _workTree;
-    private readonly Dictionary<string, GitId> _markdown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GitId> _candidates = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<GitObjects> _readers = [];
     private readonly Lock _gate = new();
 
@@ -148,11 +148,11 @@ internal sealed class CommitSource : FileSource
 
     public override string Commit => _commit.Sha;
 
-    public override IReadOnlyList<string> MarkdownFiles() => [.. _markdown.Keys.Order(StringComparer.Ordinal)];
+    public override IReadOnlyList<string> ItemCandidates() => [.. _candidates.Keys.Order(StringComparer.Ordinal)];
 
-    public override long Size(string fullPath) => WithReader(reader => reader.ReadSize(_markdown[fullPath]));
+    public override long Size(string fullPath) => WithReader(reader => reader.ReadSize(_candidates[fullPath]));
 
-    public override byte[] Read(string fullPath) => WithReader(reader => reader.ReadBlob(_markdown[fullPath]));
+    public override byte[] Read(string fullPath) => WithReader(reader => reader.ReadBlob(_candidates[fullPath]));
 
     /// <summary>Git objects cannot be read in part: the blob is read, and its start kept.</summary>
     public override byte[] ReadStart(string fullPath, int count)
@@ -161,7 +161,7 @@ internal sealed class CommitSource : FileSource
         return content.Length <= count ? content : content[..count];
     }
 
-    public override string? ContentId(string fullPath) => _markdown.TryGetValue(fullPath, out var id) ? id.ToString() : null;
+    public override string? ContentId(string fullPath) => _candidates.TryGetValue(fullPath, out var id) ? id.ToString() : null;
 
     /// <summary>Null also for a blob over <see cref="WorkingTreeSource.MaxTextBytes"/>: a pull request can commit a
     /// huge status list, and reading it whole would exhaust memory.</summary>
@@ -205,7 +205,7 @@ internal sealed class CommitSource : FileSource
                 Collect((Tree)entry.Target, path + "/");
             else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode != Mode.SymbolicLink
                      && (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || _yamlFileNames.Contains(entry.Name, StringComparer.OrdinalIgnoreCase)))
-                _markdown[Path.Combine(_workTree, path)] = GitId.FromHex(entry.Target.Sha);
+                _candidates[Path.Combine(_workTree, path)] = GitId.FromHex(entry.Target.Sha);
         }
     }
 }

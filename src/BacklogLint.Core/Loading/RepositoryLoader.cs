@@ -34,32 +34,36 @@ public static class RepositoryLoader
         PlanningLocation location, BacklogLintConfig config, string baseCommit, string headCommit, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        using var head = new CommitSource(location, headCommit, config.Format.YamlFileNames(config.Items));
-        using var @base = new CommitSource(location, baseCommit, config.Format.YamlFileNames(config.Items));
-        var headFiles = Parse(location, config, head, reuse: null, options);
-        // A file is parsed alike on both sides unless the repository's own status list changed between them.
-        var sameStatuses = config.Format.StatusList is not { } list
-            || head.ReadText(Path.Combine(location.Folder, list.Path)) == @base.ReadText(Path.Combine(location.Folder, list.Path));
-        var baseFiles = Parse(location, config, @base, reuse: sameStatuses ? (head, headFiles) : null, options);
+        var yamlFileNames = config.Format.YamlFileNames(config.Items);
+        using var head = new CommitSource(location, headCommit, yamlFileNames);
+        using var @base = new CommitSource(location, baseCommit, yamlFileNames);
+        var headStatuses = StatusListReader.Read(config, location, head.ReadText);
+        var baseStatuses = StatusListReader.Read(config, location, @base.ReadText);
+        var headFiles = Parse(location, config, head, headStatuses, reuse: null, options);
+        // A file is parsed alike on both sides unless the repository's own status list differs between them.
+        var reuse = headStatuses.SequenceEqual(baseStatuses, StringComparer.Ordinal) ? (head, headFiles) : ((FileSource, ParsedFiles)?)null;
+        var baseFiles = Parse(location, config, @base, baseStatuses, reuse, options);
         var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)], options);
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
     }
 
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
-        var files = Parse(location, config, source, reuse: null, options);
+        var files = Parse(location, config, source, StatusListReader.Read(config, location, source.ReadText), reuse: null, options);
         return Build(location, config, source, files, ReadHistories(location, [(files.Items, source.Commit)], options)[0]);
     }
 
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
     /// is the same there (the same blob) is taken from it as it was parsed.</summary>
+    /// <param name="statusWords">The source's own status list (<see cref="StatusListReader.Read"/>).</param>
     private static ParsedFiles Parse(
-        PlanningLocation location, BacklogLintConfig config, FileSource source, (FileSource Source, ParsedFiles Files)? reuse, LoadOptions options)
+        PlanningLocation location, BacklogLintConfig config, FileSource source, IReadOnlyList<string> statusWords,
+        (FileSource Source, ParsedFiles Files)? reuse, LoadOptions options)
     {
-        var files = Discover(location.Folder, source.MarkdownFiles(), config);
+        var files = Discover(location.Folder, source.ItemCandidates(), config);
         var folder = location.RelativePath(location.Folder);
         var format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" };
-        var parser = new WorkItemParser(StatusListReader.Extend(config, location, source.ReadText), config.MaxYamlDepth, format);
+        var parser = new WorkItemParser(StatusListReader.Extend(config, statusWords), config.MaxYamlDepth, format);
         var parsed = new ParsedFile[files.Count];
         var done = 0;
         Parallel.For(0, files.Count, options.Parallel, i =>

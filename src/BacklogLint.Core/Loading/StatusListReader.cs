@@ -9,11 +9,14 @@ namespace BacklogLint.Core.Loading;
 /// first, closed when last and active in between.</summary>
 internal static class StatusListReader
 {
+    /// <summary>The words the format's status list names (none when the format has no status list).</summary>
     /// <param name="readText">Reads a file by full path; null when there is none.</param>
-    public static StatusVocabulary Extend(BacklogLintConfig config, PlanningLocation location, Func<string, string?> readText)
+    public static IReadOnlyList<string> Read(BacklogLintConfig config, PlanningLocation location, Func<string, string?> readText) =>
+        config.Format.StatusList is { } list ? Words(readText, Path.Combine(location.Folder, list.Path), list.Key) : [];
+
+    /// <summary>The configured vocabulary with <paramref name="words"/> (from <see cref="Read"/>) added.</summary>
+    public static StatusVocabulary Extend(BacklogLintConfig config, IReadOnlyList<string> words)
     {
-        if (config.Format.StatusList is not { } list) return config.Statuses;
-        var words = Words(readText, Path.Combine(location.Folder, list.Path), list.Key);
         if (words.Count == 0) return config.Statuses;
         var vocabulary = config.Statuses.Copy();
         for (var i = 0; i < words.Count; i++)

@@ -13,7 +13,7 @@ public sealed class CommitSourceTests
         using var test = TestRepository.Create();
         test.Write("backlog/a.md", "a\n").Commit("2026-01-01");
         var source = new CommitSource(PlanningLocation.Find(test.FullPath("backlog")), "HEAD");
-        source.Read(source.MarkdownFiles().Single()).ShouldBe("a\n"u8.ToArray());
+        source.Read(source.ItemCandidates().Single()).ShouldBe("a\n"u8.ToArray());
 
         source.Dispose();
         source.Dispose();
