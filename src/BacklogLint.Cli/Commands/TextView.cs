@@ -1,4 +1,5 @@
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Loading;
 using BacklogLint.Reporting;
 using BacklogLint.Reporting.Terminal;
 
@@ -18,8 +19,8 @@ internal sealed record TextView(TerminalOutput Terminal, bool Quiet, Severity Qu
         if (Quiet && StrictBaseline && TextReportWriter.ShrinkableBaseline(report) is { } shrink) writer.WriteLine(shrink);
     }
 
-    /// <summary>The lines of the files findings point at, read once each, for quoting. Only regular files inside the
-    /// repository and at most 1 MiB: a quote is a courtesy, never a reason to read something huge or outside.</summary>
+    /// <summary>The lines of the files findings point at, read once each, for quoting (<see cref="LocalFile"/>). Only
+    /// regular files inside the repository and at most 1 MiB: a quote is a courtesy, never a reason to read something huge or outside.</summary>
     private sealed class SourceFiles(string pathBase)
     {
         private const long MaxBytes = 1024 * 1024;
@@ -36,16 +37,8 @@ internal sealed record TextView(TerminalOutput Terminal, bool Quiet, Severity Qu
             var root = Path.GetFullPath(pathBase);
             var full = Path.GetFullPath(Path.Combine(root, path));
             if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
-            try
-            {
-                var file = new FileInfo(full);
-                if (!file.Exists || file.LinkTarget is not null || file.Length > MaxBytes) return null;
-                return File.ReadAllLines(full);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
+            if (new FileInfo(full).LinkTarget is not null) return null;
+            return LocalFile.ReadText(full, MaxBytes) is { } text ? [.. Enumerable.Range(1, text.LineCount).Select(text.Line)] : null;
         }
     }
 }

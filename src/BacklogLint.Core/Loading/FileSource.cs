@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BacklogLint.Core.History;
+using BacklogLint.Core.Parsing;
 using LibGit2Sharp;
 
 namespace BacklogLint.Core.Loading;
@@ -82,7 +83,7 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
 
     /// <summary>Opens a file for reading, refusing what is not a regular file: a FIFO named <c>x.md</c> would block a
     /// plain open or read forever, so on Unix the file is opened non-blocking and must be seekable.</summary>
-    private static FileStream OpenRegularFile(string fullPath)
+    internal static FileStream OpenRegularFile(string fullPath)
     {
         if (OperatingSystem.IsWindows()) return File.OpenRead(fullPath);
         var descriptor = NativeMethods.Open(fullPath, OperatingSystem.IsLinux() ? 0x800 : 0x4); // O_RDONLY | O_NONBLOCK
@@ -206,6 +207,29 @@ internal sealed class CommitSource : FileSource
             else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode != Mode.SymbolicLink
                      && (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || _yamlFileNames.Contains(entry.Name, StringComparer.OrdinalIgnoreCase)))
                 _candidates[Path.Combine(_workTree, path)] = GitId.FromHex(entry.Target.Sha);
+        }
+    }
+}
+
+/// <summary>A file on disk read to show its lines (the terminal report quotes the lines findings point at): only a
+/// regular file (a FIFO named <c>x.md</c> would block the read forever) of at most a given size, decoded as items
+/// are, so that line numbers agree with the findings'.</summary>
+public static class LocalFile
+{
+    /// <returns>Null when the file is missing, not a regular file, over <paramref name="maxBytes"/> or unreadable.</returns>
+    public static SourceText? ReadText(string fullPath, long maxBytes)
+    {
+        try
+        {
+            using var stream = WorkingTreeSource.OpenRegularFile(fullPath);
+            if (stream.Length > maxBytes) return null;
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return SourceText.Decode(bytes, out _);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }
