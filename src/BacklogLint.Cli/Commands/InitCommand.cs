@@ -24,11 +24,15 @@ internal static class InitCommand
                 return ExitCodes.Fail($"{target} exists; use --force to overwrite it");
 
             var location = PlanningLocation.Find(folder);
-            var dialect = DialectDetector.Detect(location.Folder);
+            var (dialect, counts) = DialectDetector.Propose(location);
             var repository = RepositoryLoader.Load(location, ConfigLoader.ForDialect(dialect));
             var yaml = StarterConfig.Generate(repository, repoPath => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, repoPath)).Replace('\\', '/'), dialect);
             File.WriteAllText(target, yaml);
-            Console.Out.WriteLine($"Wrote {target} for {repository.Items.Count} items (dialect {dialect}). Check the roster, then run 'backloglint check'.");
+            var others = string.Join(", ", counts.Where(pair => pair.Key != dialect).OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {pair.Value}"));
+            Console.Out.WriteLine($"Wrote {target}: dialect {dialect}, {repository.Items.Count} items. Check the roster, then run 'backloglint check'.");
+            Console.Out.WriteLine($"Why {dialect}: it reads the most items of the formats tried ({others}).");
+            if (repository.Items.Count == 0)
+                Console.Error.WriteLine($"backloglint: warning: no built-in format reads a work item here ({repository.MarkdownPaths.Count} Markdown files seen): list the item files under 'items:' and describe their keys under 'format:' (README, Dialects)");
             return ExitCodes.Success;
         });
         return command;

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Parsing;
@@ -7,7 +9,13 @@ namespace BacklogLint.Core.Configuration;
 /// <summary>The <c>format:</c> section: how the items are written (a built-in dialect is one such section).</summary>
 public sealed partial class ConfigLoader
 {
-    internal static readonly string[] FormatKeys = ["items", "agreements", "archived", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list"];
+    internal static readonly string[] FormatKeys =
+    [
+        "items", "agreements", "archived", "templates", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list",
+        "lifecycle", "default-status", "parties-required", "bare-mentions", "external-links", "external-ids",
+    ];
+
+    internal static readonly string[] LifecycleKeys = ["final", "limits", "deadlines", "needs", "owner-optional"];
 
     internal static readonly Dictionary<string, MetadataSource> MetadataNames = new(StringComparer.Ordinal)
     {
@@ -81,6 +89,27 @@ public sealed partial class ConfigLoader
                 case "status-list":
                     format = format with { StatusList = ReadStatusList(path, entry) };
                     break;
+                case "templates":
+                    format = format with { Templates = StringList(path, entry) };
+                    break;
+                case "lifecycle":
+                    format = format with { Lifecycle = ReadLifecycle(path, entry, format.Lifecycle) };
+                    break;
+                case "default-status":
+                    format = format with { DefaultStatus = Scalar(path, entry)?.Value is { Length: > 0 } word ? word : null };
+                    break;
+                case "parties-required":
+                    format = format with { PartiesRequired = Flag(path, entry) };
+                    break;
+                case "bare-mentions":
+                    format = format with { BareMentions = Flag(path, entry) };
+                    break;
+                case "external-links":
+                    format = format with { ExternalLinks = Patterns(path, entry) };
+                    break;
+                case "external-ids":
+                    format = format with { ExternalIds = Patterns(path, entry) };
+                    break;
                 default:
                     throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format (known: {string.Join(", ", FormatKeys)})");
             }
@@ -88,6 +117,93 @@ public sealed partial class ConfigLoader
 
         return format;
     }
+
+    private static bool Flag(string path, YamlEntry entry) => Scalar(path, entry)?.Value switch
+    {
+        "true" => true,
+        "false" => false,
+        var other => throw Error(path, entry.Value, $"'{entry.Key.Value}' takes true or false, not '{other}'"),
+    };
+
+    /// <summary>Regular expressions (.NET syntax, matched with a time-out so that a pattern cannot stall the run).</summary>
+    private static List<Regex> Patterns(string path, YamlEntry entry)
+    {
+        var patterns = new List<Regex>();
+        foreach (var pattern in StringList(path, entry))
+        {
+            try
+            {
+                patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)));
+            }
+            catch (ArgumentException e)
+            {
+                throw Error(path, entry.Value, $"'{entry.Key.Value}' has a pattern that is not a regular expression: '{pattern}' ({e.Message})");
+            }
+        }
+
+        return patterns;
+    }
+
+    /// <summary><c>lifecycle:</c> the words that are final, the time limits, deadlines and needed keys of statuses, and
+    /// the statuses that need no owner; each adds to what the format already says of a word.</summary>
+    private static Dictionary<string, StatusLifecycle> ReadLifecycle(string path, YamlEntry section, IReadOnlyDictionary<string, StatusLifecycle> lifecycle)
+    {
+        var result = new Dictionary<string, StatusLifecycle>(lifecycle, StringComparer.Ordinal);
+        if (section.Value is YamlScalar { IsNull: true }) return result;
+        void Update(string word, Func<StatusLifecycle, StatusLifecycle> change)
+        {
+            var key = StatusVocabulary.Normalize(word);
+            result[key] = change(result.GetValueOrDefault(key) ?? StatusLifecycle.None);
+        }
+
+        foreach (var entry in Map(path, section).Entries)
+        {
+            switch (YamlMapping.NormalizeKey(entry.Key.Value))
+            {
+                case "final":
+                    foreach (var word in StringList(path, entry)) Update(word, l => l with { IsFinal = true });
+                    break;
+                case "owner-optional":
+                    foreach (var word in StringList(path, entry)) Update(word, l => l with { NeedsOwner = false });
+                    break;
+                case "limits":
+                    foreach (var limit in WordMap(path, entry))
+                    {
+                        var text = Scalar(path, limit)?.Value;
+                        if (!Period.TryParse(text, out var period))
+                            throw Error(path, limit.Value, $"the time limit of '{limit.Key.Value}' is not a period: '{text}' (write 90d, 12w, 6m or 1y)");
+                        Update(limit.Key.Value, l => l with { Limit = period });
+                    }
+
+                    break;
+                case "deadlines":
+                    foreach (var deadline in WordMap(path, entry))
+                    {
+                        var key = Scalar(path, deadline)?.Value is { Length: > 0 } value ? value
+                            : throw Error(path, deadline.Value, $"the deadline of '{deadline.Key.Value}' needs the key that holds it, or 'status' for dates written in the status");
+                        Update(deadline.Key.Value, l => l with { Deadline = key });
+                    }
+
+                    break;
+                case "needs":
+                    foreach (var need in WordMap(path, entry))
+                    {
+                        var key = Scalar(path, need)?.Value is { Length: > 0 } value ? value
+                            : throw Error(path, need.Value, $"'{need.Key.Value}' needs the key a record in that status must have");
+                        Update(need.Key.Value, l => l with { Needs = key });
+                    }
+
+                    break;
+                default:
+                    throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format.lifecycle (known: {string.Join(", ", LifecycleKeys)})");
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<YamlEntry> WordMap(string path, YamlEntry section) =>
+        section.Value is YamlScalar { IsNull: true } ? [] : Map(path, section).Entries;
 
     private static Dictionary<string, string> ReadIdAliases(string path, YamlEntry section, IReadOnlyDictionary<string, string> aliases)
     {

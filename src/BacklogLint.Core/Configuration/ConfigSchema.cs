@@ -168,6 +168,29 @@ public static class ConfigSchema
         StringList(json, "items", "Globs of the item files when 'items' is not set.");
         StringList(json, "agreements", "Globs of the files whose items are agreements unless their type says otherwise.");
         StringList(json, "archived", "Globs of the files whose items were set aside: unfinished ones are read as dropped, agreements as retired.");
+        StringList(json, "templates", "Globs of template files: never items, but links to them resolve.");
+        OpenClosedMap(json, "lifecycle", "What the format's process says of status words, besides their class.");
+        StringList(json, "final", "Statuses of settled records: never stale, no owner needed, no time limit.");
+        StringList(json, "owner-optional", "Statuses whose items need no owner yet (work is assigned at pick-up).");
+        WordMap(json, "limits", "Status word → how long an item may hold it with no real change (90d, 12w, 6m, 1y).");
+        WordMap(json, "deadlines", "Status word → the key holding the date it ends, or 'status' for dates written in the status.");
+        WordMap(json, "needs", "Status word → a key a record in that status must have (withdrawal-reason, superseded-by).");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject("default-status");
+        json.WriteString("description", "The status of an item that writes none.");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteStartObject("parties-required");
+        json.WriteString("description", "Whether every agreement must name its parties (BL0102); false where the format's parties key is optional.");
+        json.WriteString("type", "boolean");
+        json.WriteEndObject();
+        json.WriteStartObject("bare-mentions");
+        json.WriteString("description", "Read a bare '@name' value as if quoted, as Backlog.md does.");
+        json.WriteString("type", "boolean");
+        json.WriteEndObject();
+        StringList(json, "external-links", "Regular expressions of link targets the repository's build rewrites to another repository: not checked.");
+        StringList(json, "external-ids", "Regular expressions of ids that live in another repository: references to them are not missing.");
         json.WriteStartObject("metadata");
         json.WriteString("description", "Where the keys are, in order of precedence: YAML front matter, 'Key: value' lines at the top of the body, headings named after a key (## Status), or the whole file as YAML.");
         json.WriteString("type", "array");
@@ -211,6 +234,18 @@ public static class ConfigSchema
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A map of status words to strings.</summary>
+    private static void WordMap(Utf8JsonWriter json, string name, string description)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("description", description);
+        json.WriteString("type", "object");
+        json.WriteStartObject("additionalProperties");
+        json.WriteString("type", "string");
         json.WriteEndObject();
         json.WriteEndObject();
     }

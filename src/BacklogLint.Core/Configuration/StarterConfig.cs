@@ -69,7 +69,9 @@ public static class StarterConfig
         if (people.Count > 0) text.Append("  people: [").Append(string.Join(", ", people.Select(Quote))).Append("]\n");
     }
 
-    private static bool IsPerson(string owner) => owner.StartsWith('@') && !owner.Contains('/', StringComparison.Ordinal);
+    /// <summary>A person as the repository writes them: <c>@alice</c>, and an author written without '@' (<c>Jane Doe</c>,
+    /// <c>jane@example.org</c>) too, so the roster knows everybody its items name; a team (<c>@org/team</c>) is not one.</summary>
+    private static bool IsPerson(string owner) => !owner.Contains('/', StringComparison.Ordinal) && owner.Trim().Length > 0;
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

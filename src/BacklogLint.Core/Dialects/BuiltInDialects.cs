@@ -11,12 +11,15 @@ public static class BuiltInDialects
     {
         [Native] = "{}",
 
-        // Backlog.md (https://github.com/MrLesk/Backlog.md): one file per task, decisions beside them.
+        // Backlog.md (https://github.com/MrLesk/Backlog.md): one file per task, decisions beside them. Read as Backlog.md
+        // reads it: a bare '@name' value is quoted, work is assigned at pick-up (To Do and drafts need no owner yet).
         ["backlog-md"] = """
             items: ["backlog/tasks/**/*.md", "backlog/drafts/**/*.md", "backlog/completed/**/*.md", "backlog/archive/**/*.md", "backlog/decisions/**/*.md"]
             agreements: ["backlog/decisions/**/*.md"]
             archived: ["backlog/archive/**/*.md"]
+            bare-mentions: true
             fields:
+              type: []      # Backlog.md's 'type: bug' is a label, not an item type
               owner: [assignee]
               depends-on: [dependencies]
               parent: [parent_task_id, parent]
@@ -28,54 +31,70 @@ public static class BuiltInDialects
             statuses:
               work:
                 open: [To Do, Draft]
+            lifecycle:
+              owner-optional: [To Do, Draft]
             status-list: { path: backlog/config.yml, key: statuses }
             """,
 
         // MADR and older ADRs (adr-tools, Nygard): numbered decision records; status in front matter, in a
-        // "Status: …" line or under a "## Status" heading.
+        // "Status: …" line or under a "## Status" heading. A decided record stands until superseded; a proposed one
+        // nobody decided goes stale. Who decided (decision-makers) is optional in MADR.
         ["madr"] = """
-            items: ["docs/decisions/**/*.md", "docs/adr/**/*.md", "doc/adr/**/*.md", "docs/architecture/decisions/**/*.md", "adr/**/*.md"]
+            items: ["docs/decisions/**/*.md", "docs/adr/**/*.md", "doc/adr/**/*.md", "docs/architecture/decisions/**/*.md", "adr/**/*.md", "docs/adrs/**/*.md", "architecture/decisions/**/*.md"]
             agreements: ["**/*.md"]
             metadata: [front-matter, header, sections]
             id-from: file-number
+            parties-required: false
             fields:
               parties: [decision-makers, deciders]
               agreed: [date]
             statuses:
               agreements:
-                proposed: [draft, proposed]
-                retired: [deprecated, superseded, rejected]
+                proposed: [draft, proposed, on hold, in progress, experimental, pending, open]
+                in-force: [approved, decided]
+                retired: [deprecated, superseded, rejected, declined, replaced, withdrawn]
+            lifecycle:
+              final: [accepted, approved, decided, deprecated, superseded, rejected, declined, replaced, withdrawn]
             """,
 
-        // RFC and proposal repositories: "Key: value" lines (often a list) at the top of the body.
+        // RFC and proposal repositories: "Key: value" lines (often a list) at the top of the body. A proposal that
+        // writes no status is a published record (Rust's merged RFCs in text/, Go's design documents).
         ["header"] = """
-            items: ["proposals/**/*.md", "rfcs/**/*.md", "design/**/*.md"]
+            items: ["proposals/**/*.md", "rfcs/**/*.md", "design/**/*.md", "text/**/*.md"]
             agreements: ["**/*.md"]
             metadata: [header]
+            default-status: merged
+            parties-required: false
             fields:
               type: []
               status: [status, state]
+              owner: [author(s), authors, author, owner(s), owners, owner]
               parties: [author(s), authors, author, owner(s), owners, owner]
               agreed: [date]
               created: [created, start date]
               updated: [last updated, last-updated, updated]
               review-by: [review by, review date]
             values:
+              owner: people
               parties: people
             statuses:
               agreements:
                 # Swift Evolution writes "Awaiting review", "Active review (dates)" and "Returned for revision";
                 # without their own words, "Active review" would read as the agreement word "active", in force.
-                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional, awaiting review, scheduled for review, active review, returned for revision]
-                in-force: [implemented, final, landed, likely accept, previewing]
-                retired: [declined, postponed, likely decline, obsolete, replaced]
+                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional, awaiting review, scheduled for review, active review, returned for revision, pitch, draft, proposed]
+                in-force: [implemented, final, landed, likely accept, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted]
+                retired: [declined, postponed, likely decline, obsolete, replaced, expired, rejected, withdrawn, superseded, deferred]
+            lifecycle:
+              final: [implemented, final, landed, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted, declined, postponed, obsolete, replaced, expired, rejected, withdrawn, deferred]
+              deadlines: { active review: status, in review: status, under review: status, review: status, scheduled for review: status }
             """,
 
-        // Kubernetes enhancement proposals: keps/<sig>/<number>-<name>/kep.yaml beside README.md.
+        // Kubernetes enhancement proposals: keps/<sig>/<number>-<name>/kep.yaml beside README.md, or the same keys as
+        // front matter of Markdown proposals (a KEP-like process in another project).
         ["kep"] = """
             items: ["keps/**/kep.yaml"]
-            agreements: ["keps/**/kep.yaml"]
-            metadata: [yaml-file]
+            agreements: ["**/kep.yaml", "**/*.md"]
+            metadata: [yaml-file, front-matter]
             id-from: folder-number
             fields:
               id: [kep-number]
@@ -90,9 +109,39 @@ public static class BuiltInDialects
             statuses:
               agreements:
                 proposed: [provisional, implementable]
-                # An implemented KEP is history: the feature shipped and nobody revisits the proposal. In force, every
-                # shipped KEP would be a stale agreement (BL0101) once max-age passed.
-                retired: [implemented, deferred, rejected, withdrawn, replaced]
+                # An implemented KEP is history: the feature shipped and nobody revisits the proposal.
+                retired: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded]
+            lifecycle:
+              final: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded]
+              needs: { replaced: superseded-by }
+            """,
+
+        // EIP-1 and its relatives (ERCs, RIPs, CAIPs): a YAML preamble; Draft and Review go Stagnant after 6 months
+        // untouched, Last Call ends on its last-call-deadline, a Withdrawn proposal says why.
+        ["eip"] = """
+            items: ["EIPS/**/*.md", "ERCS/**/*.md", "RIPS/**/*.md", "CAIPs/**/*.md"]
+            agreements: ["**/*.md"]
+            fields:
+              id: [eip, erc, rip, caip]
+              type: []      # 'type: Standards Track' is not an item type
+              owner: [author]
+              parties: [author]
+              depends-on: [requires]
+            values:
+              owner: people
+              parties: people
+            statuses:
+              agreements:
+                proposed: [Idea, Draft, Review, Last Call]
+                in-force: [Final, Living]
+                retired: [Stagnant, Withdrawn, Moved]
+            lifecycle:
+              final: [Final, Living, Stagnant, Withdrawn, Moved]
+              limits: { Draft: 6m, Review: 6m }
+              deadlines: { Last Call: last-call-deadline }
+              needs: { Withdrawn: withdrawal-reason }
+            # ERCs link './eip-20.md', which their build points at the EIPs repository.
+            external-links: ['^(\./)?(eip|erc|rip)-\d+\.md$']
             """,
     };
 

@@ -10,8 +10,11 @@ public static partial class DialectDetector
     /// <summary>Folders where numbered decision records live, as MADR and adr-tools lay them out.</summary>
     private static readonly string[] DecisionFolders = ["docs/decisions", "doc/adr", "docs/adr", "docs/architecture/decisions", "adr"];
 
+    /// <summary>Folders of EIP-1-style improvement proposals (the eip dialect's items).</summary>
+    private static readonly string[] ImprovementProposalFolders = ["EIPS", "ERCS", "RIPS", "CAIPs"];
+
     /// <summary>Folders where RFC and proposal repositories keep numbered proposals (the header dialect's items).</summary>
-    private static readonly string[] ProposalFolders = ["proposals", "rfcs", "design"];
+    private static readonly string[] ProposalFolders = ["proposals", "rfcs", "design", "text"];
 
     /// <summary>The dialect of the repository in <paramref name="folder"/>: <c>backlog-md</c> when there is
     /// <c>backlog/tasks</c>; <c>kep</c> when <c>keps/**/kep.yaml</c> exists; <c>madr</c> when a decision folder holds
@@ -20,6 +23,7 @@ public static partial class DialectDetector
     public static string Detect(string folder)
     {
         if (Directory.Exists(Path.Combine(folder, "backlog", "tasks"))) return "backlog-md";
+        if (ImprovementProposalFolders.Any(name => Directory.Exists(Path.Combine(folder, name)))) return "eip";
         var keps = Path.Combine(folder, "keps");
         if (Directory.Exists(keps) && Directory.EnumerateFiles(keps, "kep.yaml", SearchOption.AllDirectories).Any())
             return "kep";
@@ -31,6 +35,19 @@ public static partial class DialectDetector
             if (Directory.EnumerateFiles(proposals, "*.md").Any(file => NumberedRecord().IsMatch(Path.GetFileName(file)) && HasHeaderLines(files, file)))
                 return "header";
         return BuiltInDialects.Native;
+    }
+
+    /// <summary>The built-in format that reads the most items of the repository at <paramref name="location"/>, and
+    /// how many each reads; a tie goes to the one the layout shows (<see cref="Detect"/>), then to native.</summary>
+    public static (string Dialect, IReadOnlyDictionary<string, int> Counts) Propose(PlanningLocation location)
+    {
+        var layout = Detect(location.Folder);
+        var counts = BuiltInDialects.Names.ToDictionary(name => name, name => RepositoryLoader.CountItems(location, Configuration.ConfigLoader.ForDialect(name)), StringComparer.Ordinal);
+        var best = counts.OrderByDescending(pair => pair.Value)
+            .ThenByDescending(pair => pair.Key == layout)
+            .ThenByDescending(pair => pair.Key == BuiltInDialects.Native)
+            .First().Key;
+        return (best, counts);
     }
 
     /// <summary>Whether the file's first lines are proposal metadata (<c>* Status: Accepted</c>); a file with front
@@ -51,7 +68,7 @@ public static partial class DialectDetector
         return !start.StartsWith("---", StringComparison.Ordinal) && start.Split('\n').Take(30).Any(line => HeaderLine().IsMatch(line));
     }
 
-    [GeneratedRegex(@"^\s{0,3}(?:[-*+]\s+)?(?:\*\*)?(?:Status|Authors?|Author\(s\))(?:\*\*)?\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s{0,3}(?:[-*+]\s+)?(?:\*\*)?(?:Status|Authors?|Author\(s\)|Start Date|Feature Name|RFC PR)(?:\*\*)?\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderLine();
 
     [GeneratedRegex(@"^\d{3,5}-.+\.md$", RegexOptions.IgnoreCase)]

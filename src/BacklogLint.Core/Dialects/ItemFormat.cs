@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BacklogLint.Core.Model;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace BacklogLint.Core.Dialects;
@@ -48,6 +49,48 @@ public sealed partial record ItemFormat
     /// <summary>A repository file listing status words in workflow order (first open, last closed, the rest active),
     /// with the key of that list; null when the format has none.</summary>
     public StatusListFile? StatusList { get; init; }
+
+    /// <summary>Normalized status word → what the format's process says of it (<see cref="StatusLifecycle"/>). Every
+    /// format knows that a superseded record names its successor.</summary>
+    public IReadOnlyDictionary<string, StatusLifecycle> Lifecycle { get; init; } = new Dictionary<string, StatusLifecycle>
+    {
+        [StatusVocabulary.Normalize("superseded")] = new() { Needs = "superseded-by" },
+    };
+
+    /// <summary>The status of an item that writes none (Rust's merged RFCs in <c>text/</c>: <c>merged</c>); null: the
+    /// model's default (a task is open, an agreement in force).</summary>
+    public string? DefaultStatus { get; init; }
+
+    /// <summary>Whether every agreement of this format must name who agreed (BL0102): false where the parties key is
+    /// optional (MADR's <c>decision-makers</c>) or absent.</summary>
+    public bool PartiesRequired { get; init; } = true;
+
+    /// <summary>Globs of template files (<c>template/</c>, <c>0000-kep-template/</c>): never items, their placeholders
+    /// are not findings, but links to them resolve.</summary>
+    public IReadOnlyList<string> Templates { get; init; } = ["**/template/**", "**/templates/**", "**/*-template/**", "**/*-template.md", "**/*-template-*.md", "**/template.md", "**/adr-template*.md"];
+
+    /// <summary>Links the repository's build rewrites: a relative link whose target matches a pattern is not a file of
+    /// this repository (ERCs link <c>./eip-20.md</c>, which their build maps to the EIPs repository).</summary>
+    public IReadOnlyList<Regex> ExternalLinks { get; init; } = [];
+
+    /// <summary>References to ids that live in another repository (<c>EIP-\d+</c> from an ERC): not "missing".</summary>
+    public IReadOnlyList<Regex> ExternalIds { get; init; } = [];
+
+    /// <summary>Whether a bare <c>@name</c> value is read as Backlog.md reads it, as if quoted (YAML refuses it).</summary>
+    public bool BareMentions { get; init; }
+
+    /// <summary>What the format says of the status <paramref name="word"/> (as the vocabulary matched it).</summary>
+    public StatusLifecycle LifecycleOf(string word) =>
+        Lifecycle.GetValueOrDefault(StatusVocabulary.Normalize(word)) ?? StatusLifecycle.None;
+
+    /// <summary>Whether <see cref="Templates"/> names the file at <paramref name="path"/> (repository-relative).</summary>
+    public bool IsTemplateFile(string path) => Matches(Templates, path);
+
+    /// <summary>Whether a link target is rewritten by the repository's build (<see cref="ExternalLinks"/>).</summary>
+    public bool IsExternalLink(string target) => ExternalLinks.Any(pattern => pattern.IsMatch(target));
+
+    /// <summary>Whether an id lives in another repository (<see cref="ExternalIds"/>).</summary>
+    public bool IsExternalId(string id) => ExternalIds.Any(pattern => pattern.IsMatch(id));
 
     /// <summary>Where the checked folder is in the repository (<c>planning/</c>; empty at the root): globs are relative
     /// to the folder, item paths to the repository.</summary>

@@ -19,6 +19,14 @@ public static class RepositoryLoader
         return Load(location, config, source, options ?? LoadOptions.Default);
     }
 
+    /// <summary>How many work items the configuration reads in the working tree, without history (for <c>init</c>,
+    /// which tries each built-in format).</summary>
+    public static int CountItems(PlanningLocation location, BacklogLintConfig config)
+    {
+        using var source = new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items));
+        return Parse(location, config, source, StatusListReader.Read(config, location, source.ReadText), reuse: null, LoadOptions.Default).Items.Count;
+    }
+
     /// <summary>Loads the folder as <paramref name="commitish"/> has it, from git objects (no checkout); history is
     /// walked from that commit. Throws <see cref="NotFoundException"/> when the commit is not in the clone.</summary>
     public static PlanningRepository LoadCommit(PlanningLocation location, BacklogLintConfig config, string commitish, LoadOptions? options = null)

@@ -13,6 +13,9 @@ public sealed class WorkItem
 
     public Located<string>? Title { get; init; }
 
+    /// <summary>Set aside (Backlog.md's <c>backlog/archive/</c>): its id may be used again by a new item.</summary>
+    public bool IsArchived { get; init; }
+
     public required ItemType Type { get; init; }
 
     public required Status Status { get; init; }

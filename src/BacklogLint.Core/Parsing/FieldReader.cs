@@ -61,20 +61,38 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
 
     public Located<string>? Text(string key) => Text(Entry(key));
 
+    /// <summary>Whether the item has <paramref name="key"/> (a key of the format or any other) with a value that is not
+    /// a placeholder.</summary>
+    public bool HasRaw(string key) =>
+        Entry(key) is { } entry && (entry.Value is not YamlScalar scalar || (!scalar.IsNull && !Party.IsPlaceholder(scalar.Value)));
+
+    /// <summary>The date under <paramref name="key"/> (a key of the format or any other).</summary>
+    public Located<DateOnly>? RawDate(string key) => Date(Entry(key));
+
     public Located<string>? Text(YamlEntry? entry)
     {
         if (entry is null) return null;
         // An empty value, quoted or not (accepted: ""), is no value, as a bare key is.
         if (entry.Value is YamlScalar scalar)
             return scalar.IsNull || scalar.Value.Trim().Length == 0 ? null : new Located<string>(scalar.Value.Trim(), scalar.Span);
+        // MADR's template writes values in braces (status: { accepted }): YAML reads a map of one key, which is the value.
+        if (BracedValue(entry) is { } braced) return braced;
         Invalid(entry, $"'{entry.Key.Value}' should be a single value, not {entry.Value.KindName}{TemplateHint(entry)}");
         return null;
     }
 
+    /// <summary>The value a one-key brace map stands for (<c>{ accepted }</c>, <c>{ 2024-05-02 }</c>); null for anything
+    /// else, and for a template's list of choices (<c>{proposed | rejected | accepted}</c>), which is no value.</summary>
+    private static Located<string>? BracedValue(YamlEntry entry) =>
+        entry.Value is YamlMapping { Entries: [{ Value: YamlScalar { IsNull: true }, Key: var only }] }
+        && only.Value.Trim().Length > 0 && !only.Value.Contains('|', StringComparison.Ordinal)
+            ? new Located<string>(only.Value.Trim(), only.Span)
+            : null;
+
     /// <summary>MADR's template writes placeholders in braces (<c>status: {proposed}</c>), which YAML reads as a map.</summary>
     private static string TemplateHint(YamlEntry entry) =>
-        entry.Value is YamlMapping { Entries: [{ Value: YamlScalar { IsNull: true } } only] }
-            ? $" (braces make a YAML map: write {entry.Key.Value}: {only.Key.Value}, without the template's braces, or the value the template asks for)"
+        entry.Value is YamlMapping { Entries.Count: > 0 } braces && braces.Entries.All(e => e.Value is YamlScalar { IsNull: true })
+            ? $" (this is the template's placeholder in braces, {{{string.Join(", ", braces.Entries.Select(e => Quoted(e.Key.Value)))}}}: write {entry.Key.Value}: followed by the one value that applies)"
             : "";
 
     /// <summary>A list of values, or one value; with <paramref name="splitCommas"/> a single value may list several.</summary>
@@ -101,6 +119,10 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
                 }
 
                 break;
+            // A list in template braces ({ Ben Thomas, Tao Chen }): YAML reads a map whose keys are the values.
+            case YamlMapping braces when braces.Entries.Count > 0 && braces.Entries.All(e => e.Value is YamlScalar { IsNull: true } && !e.Key.Value.Contains('|', StringComparison.Ordinal)):
+                result.AddRange(braces.Entries.Select(e => new Located<string>(e.Key.Value.Trim(), e.Key.Span)).Where(value => value.Value.Length > 0));
+                break;
             default:
                 Invalid(entry, $"'{entry.Key.Value}' should be a list, not {entry.Value.KindName}{TemplateHint(entry)}");
                 break;
@@ -114,7 +136,7 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
     public Located<DateOnly>? Date(YamlEntry? entry)
     {
         var text = Text(entry);
-        if (text is null) return null;
+        if (text is null || Party.IsPlaceholder(text.Value)) return null;
         if (TryParseDate(text.Value, out var date) || (entry!.Value is YamlScalar { IsProse: true } && TryParseProseDate(text.Value, out date)))
             return new Located<DateOnly>(date, text.Span);
         Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{Quoted(text.Value)}' ({DateHint(text.Value)})");

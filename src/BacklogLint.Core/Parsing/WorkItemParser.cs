@@ -46,7 +46,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     {
         var problems = new List<ParseProblem>();
         // A numbered-decisions format does not make the README or the template beside the decisions items.
-        if (_format.IdOfFile(path) is null) return (new ParsedFile(path, null, problems), 0, null);
+        if (_format.IdOfFile(path) is null || _format.IsTemplateFile(path)) return (new ParsedFile(path, null, problems), 0, null);
         if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             return _format.Metadata.Contains(MetadataSource.YamlFile) ? ParseYamlFile(path, source, problems) : (new ParsedFile(path, null, problems), 0, null);
         var frontMatter = _format.Metadata.Contains(MetadataSource.FrontMatter) ? FindFrontMatter(source) : null;
@@ -70,7 +70,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         }
 
         var yaml = first > last.Value - 1 ? "" : source.Text[source.LineStart(first)..source.LineStart(last.Value)];
-        var (root, syntaxProblem) = YamlReader.Read(yaml, first, maxYamlDepth);
+        var (root, syntaxProblem) = YamlReader.Read(_format.BareMentions ? YamlReader.QuoteBareMentions(yaml) : yaml, first, maxYamlDepth);
         if (syntaxProblem is not null)
         {
             if (looksLikeItem) problems.Add(WithHint(syntaxProblem, source));
@@ -188,12 +188,16 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var agreements = new List<Agreement>();
         if (type == ItemType.Agreement) agreements.Add(ReadWholeAgreement(fields, status, title, header));
         agreements.AddRange(body.Agreements);
+        // "Superseded by [ADR-0012](…)" in the status names the successor as well as the key does.
+        if (status.MissingKey == "superseded-by" && agreements is [{ Kind: AgreementKind.WholeItem, SupersededBy: not null }, ..])
+            status = status with { MissingKey = null };
 
         return new WorkItem
         {
             Path = path,
             Id = id,
             Title = title,
+            IsArchived = _format.IsArchivedFile(path),
             Type = type,
             Status = status,
             Owners = [.. ownerValues.Where(owner => !Party.IsPlaceholder(owner.Value))],
@@ -202,8 +206,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Created = fields.Date("created"),
             Updated = fields.Date("updated"),
             Due = fields.Date("due"),
-            DependsOn = [.. fields.Values("depends-on", splitCommas: true).Select(Canonical)],
-            Parent = fields.Text("parent") is { } parent ? Canonical(parent) : null,
+            DependsOn = [.. fields.Values("depends-on", splitCommas: true).Where(IsReference).Select(Canonical)],
+            Parent = !IsNavigation(mapping) && fields.Text("parent") is { } parent && IsReference(parent) ? Canonical(parent) : null,
             BlockedBy = [.. BlockedByKeys.SelectMany(key => fields.TextList(fields.Entry(key), splitCommas: false))],
             Handoffs = ReadHandoffs(fields),
             Agreements = agreements,
@@ -212,6 +216,17 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             HeaderSpan = header,
         };
     }
+
+    /// <summary>A value that names something: <c>n/a</c>, <c>none</c>, <c>TBD</c>, <c>-</c> and template braces name nothing.</summary>
+    private static bool IsReference(Located<string> value) =>
+        !Party.IsPlaceholder(value.Value) && !(value.Value.StartsWith('{') && value.Value.EndsWith('}'));
+
+    /// <summary>Docs-site navigation front matter (Jekyll's just-the-docs: <c>parent</c>, <c>nav_order</c>, <c>layout</c>):
+    /// its <c>parent</c> is a page title in the site's menu, not an item.</summary>
+    private static bool IsNavigation(YamlMapping mapping) =>
+        mapping.Entries.Any(entry => NavigationKeys.Any(key => ItemFormat.SameKey(entry.Key.Value, key)));
+
+    private static readonly string[] NavigationKeys = ["nav_order", "nav_exclude", "grand_parent", "has_children", "layout", "permalink"];
 
     private Located<string> Canonical(Located<string> id) => id with { Value = _format.CanonicalId(id.Value) };
 
@@ -246,23 +261,50 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     private Status ReadStatus(FieldReader fields, ItemType type)
     {
         var word = fields.Text("status");
-        if (word is null) return new Status(null, type == ItemType.Agreement ? StatusClass.InForce : StatusClass.Open, false);
-        var (status, dropped) = (StatusClass.Unknown, false);
+        if (word is null)
+        {
+            if (_format.DefaultStatus is { } assumed)
+                return new Status(null, vocabulary.Classify(type, assumed, out var assumedDropped), assumedDropped) { Lifecycle = _format.LifecycleOf(assumed), KnownAs = assumed };
+            return new Status(null, type == ItemType.Agreement ? StatusClass.InForce : StatusClass.Open, false);
+        }
+
+        var (status, dropped, known) = (StatusClass.Unknown, false, (string?)null);
         foreach (var candidate in StatusText.Candidates(word.Value))
         {
             status = vocabulary.Classify(type, candidate, out dropped);
-            if (status != StatusClass.Unknown) break;
+            if (status == StatusClass.Unknown) continue;
+            known = candidate;
+            break;
         }
 
         if (status == StatusClass.Unknown)
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))})");
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))}){StatusHint(word.Value)}");
+            return new Status(word, status, dropped);
         }
 
-        return new Status(word, status, dropped);
+        var lifecycle = _format.LifecycleOf(known!);
+        return new Status(word, status, dropped)
+        {
+            Lifecycle = lifecycle,
+            KnownAs = known,
+            Deadline = lifecycle.Deadline switch
+            {
+                null => null,
+                StatusLifecycle.DeadlineInStatus => StatusDates.End(word.Value) is { } end ? new StatusDeadline(new Located<DateOnly>(end, word.Span), "the dates in its status") : null,
+                var key => fields.RawDate(key) is { } date ? new StatusDeadline(date, key) : null,
+            },
+            MissingKey = lifecycle.Needs is { } needed && !fields.HasRaw(needed) ? needed : null,
+        };
     }
+
+    /// <summary>A template's list of choices left in place of a status (<c>{proposed | accepted | rejected}</c>).</summary>
+    private static string StatusHint(string value) =>
+        value.Contains('|', StringComparison.Ordinal) || (value.StartsWith('{') && value.Contains(',', StringComparison.Ordinal))
+            ? " (this is the template's list of choices: write the one that applies)"
+            : "";
 
     /// <summary>An archived item keeps its word but nobody works on it any more: unfinished work is dropped (finished
     /// work stays finished), a live agreement is retired.</summary>
@@ -282,12 +324,12 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Updated: fields.Date("updated"),
             ReviewBy: fields.Date("review-by"),
             ReviewEvery: fields.Period("review-every"),
-            SupersededBy: fields.Values("superseded-by", splitCommas: false) is [var successor, ..] ? Canonical(successor) : SupersededInStatus(status),
+            SupersededBy: fields.Values("superseded-by", splitCommas: false).Where(IsReference).ToList() is [var successor, ..] ? Canonical(successor) : SupersededInStatus(status),
             Status: status.Class,
             Span: header,
             SourceLine: null)
         {
-            PartiesKey = _format.KeysFor("parties").FirstOrDefault(),
+            PartiesKey = _format.PartiesRequired ? _format.KeysFor("parties").FirstOrDefault() : null,
         };
 
     /// <summary>The successor a status names: <c>Superseded by [ADR-0012](0012-x.md)</c> → the id of the linked

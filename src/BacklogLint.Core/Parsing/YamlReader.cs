@@ -6,8 +6,21 @@ namespace BacklogLint.Core.Parsing;
 
 /// <summary>Reads one YAML document into <see cref="YamlNode"/>s with file positions, from YamlDotNet's parser
 /// events. Refuses what untrusted YAML can abuse: aliases (no expansion bombs), deep nesting and duplicate keys.</summary>
-public static class YamlReader
+public static partial class YamlReader
 {
+    /// <summary>Stands in for the '@' of a bare mention (<see cref="QuoteBareMentions"/>): a private-use character that
+    /// may start a plain scalar, one UTF-16 unit like '@', so every position stays exact.</summary>
+    private const char BareMention = '\uE000';
+
+    /// <summary>YAML refuses a plain value that starts with '@' (<c>assignee: @alice</c>); Backlog.md quotes such values
+    /// before parsing, so a format that reads them (<c>bare-mentions</c>) turns that '@' into a stand-in that
+    /// <see cref="Read"/> turns back.</summary>
+    public static string QuoteBareMentions(string yaml) =>
+        yaml.Contains('@', StringComparison.Ordinal) ? BareMentionStart().Replace(yaml, match => match.Value[..^1] + BareMention) : yaml;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^[ \t]*(?:-[ \t]+)?[^\s#:'""\[{][^:#\n]*:[ \t]+|^[ \t]*-[ \t]+|[\[,][ \t]*)@", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex BareMentionStart();
+
     /// <summary>Nesting deeper than this is refused unless configured otherwise (<c>limits.max-yaml-depth</c>).</summary>
     public const int MaxDepth = 64;
 
@@ -86,7 +99,7 @@ public static class YamlReader
             throw new RefusedYamlException("anchors (&name) are not supported", At(anchored.Start, offset));
 
         if (parser.TryConsume<Scalar>(out var scalar))
-            return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Span(scalar.Start, scalar.End, offset));
+            return new YamlScalar(scalar.Value.Replace(BareMention, '@'), scalar.Style == ScalarStyle.Plain, Span(scalar.Start, scalar.End, offset));
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {

@@ -28,6 +28,9 @@ public sealed class StaleAgreement : AgreementRule
     {
         var agreement = context.Agreement;
         if (!agreement.Status.IsLiveAgreement()) return;
+        var wholeItem = agreement.Kind == AgreementKind.WholeItem;
+        // A settled record (an accepted decision, an implemented proposal) stands until superseded.
+        if (wholeItem && context.Item.Status.IsFinal) return;
         var name = Name(context.Item, agreement);
 
         if (agreement.ReviewBy is { } reviewBy)
@@ -45,6 +48,8 @@ public sealed class StaleAgreement : AgreementRule
             return;
         }
 
+        // A status with a time limit of its own (EIP-1's Draft) is BL0301's: the format's process says when it is stale.
+        if (wholeItem && context.Item.Status.Lifecycle.Limit is not null) return;
         var maxAge = context.Option(MaxAge);
         if (maxAge.HasElapsed(revisited, context.Today))
             context.Report(agreement.Span, name, $"last revisited {Date(revisited)}, more than {maxAge} ago (max-age)");

@@ -22,6 +22,8 @@ public sealed class MissingOwner : ItemRule
     {
         var item = context.Item;
         if (item.Type == ItemType.Agreement || !item.Status.Class.IsUnfinished() || item.Owners.Count > 0) return;
+        // A settled record needs nobody; a format that assigns at pick-up (Backlog.md's To Do) needs nobody yet.
+        if (item.Status.IsFinal || !item.Status.Lifecycle.NeedsOwner) return;
         var placeholder = item.OwnerSpan is null ? "" : " (a placeholder is not an owner)";
         context.Report(item.OwnerSpan ?? item.HeaderSpan, "owner",
             item.Type == ItemType.Epic ? "Epic" : "Task", item.Id.Value, item.Status.Word?.Value ?? "open", placeholder);

@@ -21,9 +21,10 @@ public sealed class DuplicateId : RepositoryRule
 
     public override void Analyze(RepositoryContext context)
     {
-        foreach (var item in context.Repository.Items)
+        foreach (var item in context.Repository.Items.Where(item => !item.IsArchived))
         {
-            var all = context.Repository.FindAll(item.Id.Value);
+            // An archived item's id may be given again (Backlog.md does): only live items clash.
+            var all = context.Repository.FindAll(item.Id.Value).Where(other => !other.IsArchived).ToList();
             if (all.Count < 2) continue;
             var others = all.Where(other => !ReferenceEquals(other, item)).Select(other => Describe(item, other));
             context.Report(item, item.Id.Span, "duplicate-id", item.Id.Value, string.Join(", ", others));
