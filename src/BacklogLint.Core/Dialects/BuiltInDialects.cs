@@ -33,7 +33,7 @@ public static class BuiltInDialects
                 open: [To Do, Draft]
             lifecycle:
               owner-optional: [To Do, Draft]
-            status-list: { path: backlog/config.yml, key: statuses }
+            status-list: { path: backlog/config.yml, key: statuses, prefix-key: task_prefix }
             """,
 
         // MADR and older ADRs (adr-tools, Nygard): numbered decision records; status in front matter, in a

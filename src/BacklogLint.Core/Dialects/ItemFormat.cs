@@ -154,9 +154,25 @@ public sealed partial record ItemFormat
         }
     }
 
+    /// <summary>The prefix a bare number stands for (<c>345</c> → <c>BACK-345</c>); null when bare numbers are ids.</summary>
+    public string? BareNumberPrefix { get; init; }
+
+    /// <summary>This format in a repository whose own configuration gives its ids <paramref name="prefix"/> (Backlog.md's
+    /// <c>task_prefix</c>): <c>BACK-1</c>, referred to as <c>1</c> or, from before the prefix was chosen, <c>task-1</c>.</summary>
+    public ItemFormat WithIdPrefix(string? prefix)
+    {
+        if (prefix is null) return this;
+        var current = prefix.TrimEnd('-').ToUpperInvariant() + "-";
+        var aliases = new Dictionary<string, string>(IdAliases, StringComparer.OrdinalIgnoreCase);
+        if (!current.Equals("TASK-", StringComparison.OrdinalIgnoreCase)) aliases.TryAdd("task-", current);
+        return this with { IdAliases = aliases, BareNumberPrefix = current };
+    }
+
     /// <summary><paramref name="id"/> with an old prefix replaced by the current one.</summary>
     public string CanonicalId(string id)
     {
+        if (BareNumberPrefix is not null && id.Length is > 0 and < 20 && id.All(c => char.IsAsciiDigit(c) || c == '.') && char.IsAsciiDigit(id[0]))
+            return BareNumberPrefix + id;
         foreach (var (old, current) in IdAliases)
             if (id.StartsWith(old, StringComparison.OrdinalIgnoreCase) && id.Length > old.Length)
                 return current + id[old.Length..];
@@ -219,4 +235,8 @@ public enum ValueReader
 }
 
 /// <summary>A repository file that lists status words in workflow order (Backlog.md's <c>backlog/config.yml</c>).</summary>
-public sealed record StatusListFile(string Path, string Key);
+public sealed record StatusListFile(string Path, string Key)
+{
+    /// <summary>The key of the repository's id prefix in the same file (Backlog.md's <c>task_prefix</c>); null when none.</summary>
+    public string? PrefixKey { get; init; }
+}

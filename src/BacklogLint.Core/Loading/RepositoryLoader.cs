@@ -49,7 +49,7 @@ public static class RepositoryLoader
         var baseStatuses = StatusListReader.Read(config, location, @base.ReadText);
         var headFiles = Parse(location, config, head, headStatuses, reuse: null, options);
         // A file is parsed alike on both sides unless the repository's own status list differs between them.
-        var reuse = headStatuses.SequenceEqual(baseStatuses, StringComparer.Ordinal) ? (head, headFiles) : ((FileSource, ParsedFiles)?)null;
+        var reuse = headStatuses.SameAs(baseStatuses) ? (head, headFiles) : ((FileSource, ParsedFiles)?)null;
         var baseFiles = Parse(location, config, @base, baseStatuses, reuse, options);
         var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)], options);
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
@@ -63,15 +63,15 @@ public static class RepositoryLoader
 
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
     /// is the same there (the same blob) is taken from it as it was parsed.</summary>
-    /// <param name="statusWords">The source's own status list (<see cref="StatusListReader.Read"/>).</param>
+    /// <param name="conventions">The source's own status list and id prefix (<see cref="StatusListReader.Read"/>).</param>
     private static ParsedFiles Parse(
-        PlanningLocation location, BacklogLintConfig config, FileSource source, IReadOnlyList<string> statusWords,
+        PlanningLocation location, BacklogLintConfig config, FileSource source, RepositoryConventions conventions,
         (FileSource Source, ParsedFiles Files)? reuse, LoadOptions options)
     {
         var files = Discover(location.Folder, source.ItemCandidates(), config);
         var folder = location.RelativePath(location.Folder);
-        var format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" };
-        var parser = new WorkItemParser(StatusListReader.Extend(config, statusWords), config.MaxYamlDepth, format);
+        var format = (config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" }).WithIdPrefix(conventions.IdPrefix);
+        var parser = new WorkItemParser(StatusListReader.Extend(config, conventions.Words), config.MaxYamlDepth, format);
         var parsed = new ParsedFile[files.Count];
         var done = 0;
         Parallel.For(0, files.Count, options.Parallel, i =>

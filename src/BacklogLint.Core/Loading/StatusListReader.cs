@@ -1,4 +1,5 @@
 using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Parsing;
 
@@ -11,8 +12,8 @@ internal static class StatusListReader
 {
     /// <summary>The words the format's status list names (none when the format has no status list).</summary>
     /// <param name="readText">Reads a file by full path; null when there is none.</param>
-    public static IReadOnlyList<string> Read(BacklogLintConfig config, PlanningLocation location, Func<string, string?> readText) =>
-        config.Format.StatusList is { } list ? Words(readText, Path.Combine(location.Folder, list.Path), list.Key) : [];
+    public static RepositoryConventions Read(BacklogLintConfig config, PlanningLocation location, Func<string, string?> readText) =>
+        config.Format.StatusList is { } list ? Conventions(readText, Path.Combine(location.Folder, list.Path), list) : RepositoryConventions.None;
 
     /// <summary>The configured vocabulary with <paramref name="words"/> (from <see cref="Read"/>) added.</summary>
     public static StatusVocabulary Extend(BacklogLintConfig config, IReadOnlyList<string> words)
@@ -28,9 +29,9 @@ internal static class StatusListReader
         return vocabulary;
     }
 
-    /// <summary>The list under <paramref name="key"/>; empty when the file is missing or not such YAML (it is the
-    /// other tool's file, not ours to report on).</summary>
-    private static List<string> Words(Func<string, string?> readText, string path, string key)
+    /// <summary>The list under the list's key and the id prefix under its prefix key; none when the file is missing or
+    /// not such YAML (it is the other tool's file, not ours to report on).</summary>
+    private static RepositoryConventions Conventions(Func<string, string?> readText, string path, StatusListFile list)
     {
         string? text;
         try
@@ -39,12 +40,29 @@ internal static class StatusListReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [];
+            return RepositoryConventions.None;
         }
 
-        if (text is null) return [];
+        if (text is null) return RepositoryConventions.None;
         var (root, problem) = YamlReader.Read(text, firstLine: 1);
-        if (problem is not null || root is not YamlMapping map || map.Find(key)?.Value is not YamlSequence sequence) return [];
-        return [.. sequence.Items.OfType<YamlScalar>().Where(word => !word.IsNull).Select(word => word.Value.Trim())];
+        if (problem is not null || root is not YamlMapping map) return RepositoryConventions.None;
+        var words = map.Find(list.Key)?.Value is YamlSequence sequence
+            ? sequence.Items.OfType<YamlScalar>().Where(word => !word.IsNull).Select(word => word.Value.Trim()).ToList()
+            : [];
+        var prefix = list.PrefixKey is { } key && map.Find(key)?.Value is YamlScalar { IsNull: false } value && value.Value.Trim().Length is > 0 and <= 40
+            ? value.Value.Trim()
+            : null;
+        return new RepositoryConventions(words, prefix);
     }
+}
+
+/// <summary>What a repository's own configuration file says (Backlog.md's <c>backlog/config.yml</c>): its status words
+/// in workflow order and its id prefix (<c>task_prefix: "back"</c>: ids are <c>BACK-1</c>).</summary>
+public sealed record RepositoryConventions(IReadOnlyList<string> Words, string? IdPrefix)
+{
+    public static RepositoryConventions None { get; } = new([], null);
+
+    /// <summary>Whether files parse alike under both.</summary>
+    public bool SameAs(RepositoryConventions other) =>
+        Words.SequenceEqual(other.Words, StringComparer.Ordinal) && IdPrefix == other.IdPrefix;
 }

@@ -47,9 +47,20 @@ public sealed partial class UnknownReference : ItemRule
             if (LinkedFile(link.Target) is not { } file) continue;
             var resolved = Resolve(item.Path, file);
             if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) continue;
+            // A folder with no Markdown file that was read is out of sight (code, assets, a folder the checkout left
+            // out): what is there cannot be known, so the link is not called broken.
+            if (resolved is not null && !IsVisibleFolder(repository, resolved)) continue;
             var problem = resolved is null ? "the path leads outside the repository" : Missing(repository, resolved);
             context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
         }
+    }
+
+    private static bool IsVisibleFolder(PlanningRepository repository, string path)
+    {
+        var slash = path.LastIndexOf('/');
+        var folder = slash < 0 ? "" : path[..(slash + 1)];
+        return repository.MarkdownPaths.Any(candidate => candidate.StartsWith(folder, StringComparison.Ordinal)
+            && candidate.IndexOf('/', folder.Length) < 0);
     }
 
     // A successor read from a status line's link ("Superseded by [ADR-0012](0012-x.md)") is reported once, as the link.
