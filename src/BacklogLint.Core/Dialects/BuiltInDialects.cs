@@ -44,6 +44,7 @@ public static class BuiltInDialects
             agreements: ["**/*.md"]
             metadata: [front-matter, header, sections]
             id-from: file-number
+            default-status: accepted   # a record that writes no status was decided (MADR makes status optional)
             parties-required: false
             fields:
               parties: [decision-makers, deciders]
@@ -87,6 +88,8 @@ public static class BuiltInDialects
             lifecycle:
               final: [implemented, final, landed, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted, declined, postponed, obsolete, replaced, expired, rejected, withdrawn, deferred]
               deadlines: { active review: status, in review: status, under review: status, review: status, scheduled for review: status }
+              # Returned or waiting for a year with nobody touching it, a proposal is abandoned in all but name.
+              limits: { returned for revision: 1y, awaiting review: 1y }
             """,
 
         // Kubernetes enhancement proposals: keps/<sig>/<number>-<name>/kep.yaml beside README.md, or the same keys as

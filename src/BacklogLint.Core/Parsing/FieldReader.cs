@@ -34,8 +34,20 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
             ValueReader.Number => Number,
             _ => null,
         };
+        if (read == Person) values = [.. values.SelectMany(SeparateLinkedPeople)];
         return read is null ? values : [.. values.Select(value => value with { Value = read(value.Value) }).Where(value => value.Value.Length > 0)];
     }
+
+    /// <summary>Authors listed as profile links with no comma between them (<c>[A](https://github.com/a) [B](…)</c>).</summary>
+    private static IEnumerable<Located<string>> SeparateLinkedPeople(Located<string> value)
+    {
+        var links = ProfileLinks().Matches(value.Value);
+        if (links.Count < 2) return [value];
+        return links.Select(link => value with { Value = link.Value });
+    }
+
+    [GeneratedRegex(@"\[[^\]]*\]\(https?://github\.com/[A-Za-z0-9][A-Za-z0-9-]{0,38}/?\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ProfileLinks();
 
     /// <summary>The number a path's last segment starts with (<c>keps/sig-node/2033-cgroups</c> → <c>2033</c>); the
     /// value as written when it has none.</summary>
@@ -184,13 +196,28 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         if (!problems.Contains(problem)) problems.Add(problem);
     }
 
-    private static readonly string[] ProseDateFormats = ["MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy"];
+    private static readonly string[] ProseDateFormats =
+        ["MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM yyyy", "MMM yyyy", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy"];
 
     /// <summary>A date as English prose writes it: <c>August 14, 2026</c>, <c>Aug 14, 2026</c>, <c>14 August 2026</c>.
     /// Month names make it unambiguous; only values read from Markdown prose are read this way, front matter keeps
     /// to YYYY-MM-DD (DESIGN §1).</summary>
-    private static bool TryParseProseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim().Replace(".", "", StringComparison.Ordinal), ProseDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out date);
+    private static bool TryParseProseDate(string text, out DateOnly date)
+    {
+        // What prose wraps around a date: "(2023-06-27)", "January 26, 2017<br>", "November 17th, 2016", "June 2019\\".
+        var plain = ProseNoise().Replace(text, " ");
+        // A remark after the date: "15 May 2017 (to reflect actual implementation)".
+        var remark = plain.IndexOf(" (", StringComparison.Ordinal);
+        if (remark > 0) plain = plain[..remark];
+        plain = Ordinal().Replace(plain, "$1").Replace(",", " ", StringComparison.Ordinal).Trim().Trim('(', ')', '[', ']', '*', '_', '\\', '.').Trim();
+        return DateOnly.TryParseExact(plain, ProseDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out date);
+    }
+
+    [GeneratedRegex(@"<[^>]{0,20}>|\\$")]
+    private static partial Regex ProseNoise();
+
+    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Ordinal();
 
     /// <summary><c>YYYY-MM-DD</c>, or an ISO 8601 date and time (taken as its UTC date).</summary>
     public static bool TryParseDate(string text, out DateOnly date)
@@ -212,7 +239,7 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
     private static partial Regex HandleInParentheses();
 
     // Proposal headers link authors to their profiles: "* Authors: [Jane Doe](https://github.com/janedoe)".
-    [GeneratedRegex(@"^\s*\[[^\]]*\]\(https?://github\.com/([A-Za-z0-9][A-Za-z0-9-]{0,38})/?\)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\[[^\]]*\]\(https?://github\.com/([A-Za-z0-9][A-Za-z0-9-]{0,38})/?\)", RegexOptions.IgnoreCase)]
     private static partial Regex GitHubProfileLink();
 
     [GeneratedRegex(@"<([^<>@\s]+@[^<>\s]+)>")]

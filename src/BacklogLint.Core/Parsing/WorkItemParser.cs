@@ -277,6 +277,10 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             break;
         }
 
+        // A status written as a sentence in prose ("this proposal was adopted for Go 1.4") is an explanation, not a word.
+        if (status == StatusClass.Unknown && fields.Entry("status")?.Value is YamlScalar { IsProse: true } && word.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4)
+            return new Status(word, status, dropped);
+
         if (status == StatusClass.Unknown)
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
