@@ -12,8 +12,8 @@ public sealed class DialectTests
     public static TheoryData<string, int> WellFormed() => new()
     {
         { "backlog-md", 11 },
-        { "eip", 3 },
-        { "header", 9 },
+        { "eip", 6 },
+        { "header", 13 },
         { "id-aliases", 3 },
         { "kep", 4 },
         { "madr", 5 },
@@ -47,11 +47,23 @@ public sealed class DialectTests
     [Fact]
     public void A_missing_parties_finding_names_the_key_the_dialect_reads()
     {
-        var result = Fixture.Load(Path.Combine(FixtureTests.DialectsRoot, "madr", "findings")).Run();
+        var result = Fixture.Load(Path.Combine(FixtureTests.DialectsRoot, "kep", "findings")).Run();
 
         var messages = result.Diagnostics.Where(d => d.Id == RuleIds.AgreementWithoutParties).Select(d => d.Message).ToList();
         messages.ShouldNotBeEmpty();
-        messages.ShouldAllBe(message => message.EndsWith("list who agreed in 'decision-makers'", StringComparison.Ordinal));
+        messages.ShouldAllBe(message => message.EndsWith("list who agreed in 'approvers'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_format_whose_parties_key_is_optional_asks_nobody_for_parties()
+    {
+        // MADR's decision-makers is optional, and proposal headers have authors, not who agreed.
+        foreach (var dialect in new[] { "madr", "header" })
+        {
+            var result = Fixture.Load(Path.Combine(FixtureTests.DialectsRoot, dialect, "findings")).Run();
+
+            result.Diagnostics.ShouldNotContain(d => d.Id == RuleIds.AgreementWithoutParties, dialect);
+        }
     }
 
     [Fact]

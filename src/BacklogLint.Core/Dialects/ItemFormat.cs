@@ -108,7 +108,15 @@ public sealed partial record ItemFormat
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddIncludePatterns(globs);
         var inFolder = path.StartsWith(FolderPrefix, StringComparison.Ordinal) ? path[FolderPrefix.Length..] : path;
-        return matcher.Match(inFolder).HasMatches;
+        try
+        {
+            return matcher.Match(inFolder).HasMatches;
+        }
+        catch (ArgumentException)
+        {
+            // A name no file system would accept (a NUL in it) matches no glob.
+            return false;
+        }
     }
 
     /// <summary>The file names, besides Markdown, that <paramref name="itemGlobs"/> name when the format reads whole-YAML

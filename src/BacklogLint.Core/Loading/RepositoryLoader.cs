@@ -96,7 +96,7 @@ public static class RepositoryLoader
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
-        return new PlanningRepository(files.Parsed, roster, history, markdown);
+        return new PlanningRepository(files.Parsed, roster, history, markdown) { Format = config.Format };
     }
 
     private static List<DiscoveredFile> Discover(string folder, IReadOnlyList<string> all, BacklogLintConfig config)

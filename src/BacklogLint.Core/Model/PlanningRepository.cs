@@ -28,6 +28,7 @@ public sealed class PlanningRepository
         Roster = roster;
         History = repository.History;
         MarkdownPaths = repository.MarkdownPaths;
+        Format = repository.Format;
         _byId = repository._byId;
         _byPath = repository._byPath;
     }
@@ -39,6 +40,10 @@ public sealed class PlanningRepository
         ArgumentNullException.ThrowIfNull(roster);
         return new PlanningRepository(this, roster);
     }
+
+    /// <summary>How the items are written: rules ask it what the repository's build and neighbours resolve (links its
+    /// build rewrites, ids that live in another repository).</summary>
+    public Dialects.ItemFormat Format { get; init; } = Dialects.ItemFormat.Native;
 
     /// <summary>Every Markdown file read, item or not, in path order.</summary>
     public IReadOnlyList<ParsedFile> Files { get; }

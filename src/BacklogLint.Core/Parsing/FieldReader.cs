@@ -209,6 +209,7 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         // A remark after the date: "15 May 2017 (to reflect actual implementation)".
         var remark = plain.IndexOf(" (", StringComparison.Ordinal);
         if (remark > 0) plain = plain[..remark];
+        if (plain.Any(char.IsLetter)) plain = plain.Replace(".", " ", StringComparison.Ordinal);
         plain = Ordinal().Replace(plain, "$1").Replace(",", " ", StringComparison.Ordinal).Trim().Trim('(', ')', '[', ']', '*', '_', '\\', '.').Trim();
         return DateOnly.TryParseExact(plain, ProseDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out date);
     }

@@ -278,7 +278,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         }
 
         // A status written as a sentence in prose ("this proposal was adopted for Go 1.4") is an explanation, not a word.
-        if (status == StatusClass.Unknown && fields.Entry("status")?.Value is YamlScalar { IsProse: true } && word.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4)
+        if (status == StatusClass.Unknown && fields.Entry("status")?.Value is YamlScalar { IsProse: true } && Words().Count(word.Value) > 5)
             return new Status(word, status, dropped);
 
         if (status == StatusClass.Unknown)
@@ -445,6 +445,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
         return text.ToString().Trim();
     }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Words();
 
     [GeneratedRegex(@"^(id|status|owner|owners|type)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ItemKeyLine();

@@ -50,7 +50,7 @@ public sealed class StaleAgreement : AgreementRule
 
         // A status with a time limit of its own (EIP-1's Draft) is BL0301's, one with a deadline (Last Call) BL0302's: the
         // format's process says when it is stale.
-        if (wholeItem && context.Item.Status.Lifecycle is { Limit: not null } or { Deadline: not null }) return;
+        if (wholeItem && (context.Item.Status.Lifecycle.Limit is not null || context.Item.Status.Deadline is not null)) return;
         var maxAge = context.Option(MaxAge);
         if (maxAge.HasElapsed(revisited, context.Today))
             context.Report(agreement.Span, name, $"last revisited {Date(revisited)}, more than {maxAge} ago (max-age)");

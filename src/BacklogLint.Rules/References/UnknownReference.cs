@@ -28,7 +28,7 @@ public sealed partial class UnknownReference : ItemRule
 
         foreach (var dependency in item.DependsOn)
         {
-            if (dependency.Value.Length == 0 || repository.Find(dependency.Value) is not null) continue;
+            if (dependency.Value.Length == 0 || repository.Find(dependency.Value) is not null || repository.Format.IsExternalId(dependency.Value)) continue;
             context.Report(dependency.Span, "depends-on:" + dependency.Value, item.Id.Value, "depends on", dependency.Value, "no item has that id");
         }
 
@@ -47,6 +47,8 @@ public sealed partial class UnknownReference : ItemRule
             if (LinkedFile(link.Target) is not { } file) continue;
             var resolved = Resolve(item.Path, file);
             if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) continue;
+            // The repository's build points this link elsewhere (ERCs' './eip-20.md' is the EIPs repository's).
+            if (repository.Format.IsExternalLink(link.Target)) continue;
             // A folder with no Markdown file that was read is out of sight (code, assets, a folder the checkout left
             // out): what is there cannot be known, so the link is not called broken.
             if (resolved is not null && !IsVisibleFolder(repository, resolved)) continue;
