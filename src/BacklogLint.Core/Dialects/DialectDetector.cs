@@ -37,12 +37,16 @@ public static partial class DialectDetector
         return BuiltInDialects.Native;
     }
 
-    /// <summary>The built-in format that reads the most items of the repository at <paramref name="location"/>, and
-    /// how many each reads; a tie goes to the one the layout shows (<see cref="Detect"/>), then to native.</summary>
+    /// <summary>The built-in format for the repository at <paramref name="location"/>, and how many items each reads:
+    /// the one its layout shows (<see cref="Detect"/>) when that reads most of what the best reads (native also counts
+    /// a page beside the items that has an <c>id:</c>, which the layout's format rightly leaves out); else the one that
+    /// reads the most, a tie going to native.</summary>
     public static (string Dialect, IReadOnlyDictionary<string, int> Counts) Propose(PlanningLocation location)
     {
         var layout = Detect(location.Folder);
         var counts = BuiltInDialects.Names.ToDictionary(name => name, name => RepositoryLoader.CountItems(location, Configuration.ConfigLoader.ForDialect(name)), StringComparer.Ordinal);
+        var most = counts.Values.Max();
+        if (counts[layout] > 0 && counts[layout] * 5 >= most * 4) return (layout, counts);
         var best = counts.OrderByDescending(pair => pair.Value)
             .ThenByDescending(pair => pair.Key == layout)
             .ThenByDescending(pair => pair.Key == BuiltInDialects.Native)

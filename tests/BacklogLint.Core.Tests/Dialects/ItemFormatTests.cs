@@ -106,32 +106,70 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
-    public void Template_braces_get_a_hint()
+    public void A_template_list_of_choices_left_in_gets_a_hint()
     {
         var file = Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", """
             ---
-            status: {proposed}
+            status: {proposed | rejected | accepted}
             ---
             # X
             """);
 
         var problem = file.Problems.ShouldHaveSingleItem();
-        problem.Message.ShouldContain("write status: proposed");
+        problem.Message.ShouldContain("template's placeholder in braces");
+        file.Item.ShouldNotBeNull().Status.Class.ShouldBe(StatusClass.InForce, "no status was written, so MADR's default (accepted) holds");
+    }
+
+    [Fact]
+    public void A_value_written_in_template_braces_is_that_value()
+    {
+        var file = Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", """
+            ---
+            status: { proposed }
+            date: { 2024-05-02 }
+            deciders: { Stephen Toub, Ben Thomas }
+            ---
+            # X
+            """);
+
+        file.Problems.ShouldBeEmpty();
+        var item = file.Item.ShouldNotBeNull();
+        item.Status.Class.ShouldBe(StatusClass.Proposed);
+        var agreement = item.Agreements.ShouldHaveSingleItem();
+        agreement.Agreed!.Value.ShouldBe(new DateOnly(2024, 5, 2));
+        agreement.Parties.Select(p => p.Value).ShouldBe(["Stephen Toub", "Ben Thomas"]);
     }
 
     [Fact]
     public void An_unquoted_mention_gets_a_hint_naming_its_key()
     {
-        var file = Parse(Config("dialect: backlog-md"), "backlog/tasks/task-1.md", """
+        var file = Parse(Config("dialect: native"), "backlog/task-1.md", """
             ---
             id: task-1
-            assignee: @alice
+            reviewer: @alice
             ---
             """);
 
         var problem = file.Problems.ShouldHaveSingleItem();
         problem.Kind.ShouldBe(ParseProblemKind.Syntax);
-        problem.Message.ShouldContain("assignee: \"@alice\"");
+        problem.Message.ShouldContain("reviewer: \"@alice\"");
+    }
+
+    [Fact]
+    public void Backlog_md_reads_a_bare_mention_as_backlog_md_does()
+    {
+        var file = Parse(Config("dialect: backlog-md"), "backlog/tasks/task-1.md", """
+            ---
+            id: task-1
+            assignee: @alice
+            reporter: [@bob, @carol]
+            ---
+            """);
+
+        file.Problems.ShouldBeEmpty();
+        var item = file.Item.ShouldNotBeNull();
+        item.Owners.ShouldHaveSingleItem().Value.ShouldBe("@alice");
+        item.Owners[0].Span.Column.ShouldBe(11, "positions stay exact");
     }
 
     [Theory]
@@ -255,6 +293,8 @@ public sealed class ItemFormatTests
 
         file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBeNull();
         Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", "---\nstatus: accepted\n---\n")
+            .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBeNull("MADR's decision-makers is optional");
+        Parse(Config("dialect: madr\nformat: { parties-required: true }"), "docs/decisions/0001-x.md", "---\nstatus: accepted\n---\n")
             .Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().PartiesKey.ShouldBe("decision-makers");
     }
 
