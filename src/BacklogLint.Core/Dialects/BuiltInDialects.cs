@@ -107,6 +107,7 @@ public static class BuiltInDialects
               created: [creation-date]
               agreed: [creation-date]
               updated: [last-updated]
+              see-also: [see-also, replaces]
             values:
               superseded-by: number
             statuses:

@@ -13,7 +13,7 @@ public sealed partial record ItemFormat
     public static readonly IReadOnlyList<string> CanonicalKeys =
     [
         "id", "title", "type", "status", "owner", "owners", "team", "created", "updated", "due", "depends-on",
-        "blocked-by", "parent", "parties", "agreed", "review-by", "review-every", "superseded-by",
+        "blocked-by", "parent", "parties", "agreed", "review-by", "review-every", "superseded-by", "see-also",
     ];
 
     /// <summary>The native format: the model's own keys in front matter.</summary>

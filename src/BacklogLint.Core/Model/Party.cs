@@ -5,7 +5,7 @@ namespace BacklogLint.Core.Model;
 public static class Party
 {
     private static readonly HashSet<string> Placeholders =
-        new(["", "tbd", "tba", "?", "??", "none", "-", "--", "unassigned", "nobody", "n/a", "na", "null", "~"], StringComparer.OrdinalIgnoreCase);
+        new(["", "tbd", "tba", "todo", "?", "??", "none", "-", "--", "unassigned", "nobody", "n/a", "na", "null", "~"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The form parties are compared in: lower case, no '@', no organisation.</summary>
     public static string Normalize(string name)

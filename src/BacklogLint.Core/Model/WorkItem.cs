@@ -43,6 +43,10 @@ public sealed class WorkItem
     /// reasons, as written.</summary>
     public IReadOnlyList<Located<string>> BlockedBy { get; init; } = [];
 
+    /// <summary>Records this one points at without depending on them (KEP's <c>see-also</c> and <c>replaces</c>): ids,
+    /// or paths to them (<c>/keps/sig-node/2033-cgroups</c>); web addresses are left out.</summary>
+    public IReadOnlyList<Located<string>> SeeAlso { get; init; } = [];
+
     public IReadOnlyList<Handoff> Handoffs { get; init; } = [];
 
     /// <summary>The item itself when it is an agreement, then its inline agreements in document order.</summary>

@@ -183,7 +183,10 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var ownerValues = fields.Values("owner", splitCommas: true).Concat(fields.Values("owners", splitCommas: true)).ToList();
         body ??= ReadBody(source, problems);
 
-        var id = Canonical(fields.Text("id") ?? new Located<string>(_format.IdOfFile(path) ?? ItemFormat.FileStem(path), header));
+        var written = fields.Text("id");
+        var id = Canonical(written ?? new Located<string>(_format.IdOfFile(path) ?? ItemFormat.FileStem(path), header));
+        if (written is not null && _format.IdFrom != IdSource.FileName && _format.IdOfFile(path) is { } numbered && !SameNumber(written.Value, numbered))
+            fields.Invalid(fields.Entry("id")!, $"'{fields.Entry("id")!.Key.Value}' is {FieldReader.Quoted(written.Value)} but the {(_format.IdFrom == IdSource.FolderNumber ? "folder" : "file name")} says {numbered}: references by either number reach different records");
         var title = fields.Text("title") ?? body.Title;
         var agreements = new List<Agreement>();
         if (type == ItemType.Agreement) agreements.Add(ReadWholeAgreement(fields, status, title, header));
@@ -209,6 +212,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             DependsOn = [.. fields.Values("depends-on", splitCommas: true).Where(IsReference).Select(Canonical)],
             Parent = !IsNavigation(mapping) && fields.Text("parent") is { } parent && IsReference(parent) ? Canonical(parent) : null,
             BlockedBy = [.. BlockedByKeys.SelectMany(key => fields.TextList(fields.Entry(key), splitCommas: false))],
+            SeeAlso = [.. fields.Values("see-also", splitCommas: true).Where(IsReference).Where(value => !value.Value.Contains("://", StringComparison.Ordinal))],
             Handoffs = ReadHandoffs(fields),
             Agreements = agreements,
             Tasks = body.Tasks,
@@ -227,6 +231,11 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         mapping.Entries.Any(entry => NavigationKeys.Any(key => ItemFormat.SameKey(entry.Key.Value, key)));
 
     private static readonly string[] NavigationKeys = ["nav_order", "nav_exclude", "grand_parent", "has_children", "layout", "permalink"];
+
+    /// <summary>Whether two numbers are the same, leading zeros aside (<c>0012</c> = <c>12</c>); a value that is not a
+    /// number (a template's <c>NNNN</c>) is not compared.</summary>
+    private static bool SameNumber(string a, string b) =>
+        !a.Trim().All(char.IsAsciiDigit) || !b.All(char.IsAsciiDigit) || a.Trim().TrimStart('0') == b.TrimStart('0');
 
     private Located<string> Canonical(Located<string> id) => id with { Value = _format.CanonicalId(id.Value) };
 
@@ -413,7 +422,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var links = new List<LinkReference>();
         foreach (var node in document.Descendants())
         {
-            if (node is TaskList task)
+            // Markdig also takes a "[ ]" quoted inside a list item's text for a checkbox: a task opens its line.
+            if (node is TaskList task && TaskLine().IsMatch(source.Line(task.Line + 1)))
                 tasks.Add(new TaskEntry(source.Line(task.Line + 1).Trim(), task.Checked, SpanOf(source, task.Line)));
             else if (node is LinkInline { IsImage: false, Url: { Length: > 0 } url } link)
                 links.Add(new LinkReference(url, new SourceSpan(link.Line + 1, link.Column + 1, link.Line + 1, link.Column + 1 + link.Span.Length)));
@@ -445,6 +455,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
         return text.ToString().Trim();
     }
+
+    [GeneratedRegex(@"^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]")]
+    private static partial Regex TaskLine();
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Words();

@@ -21,7 +21,8 @@ public sealed class DuplicateId : RepositoryRule
 
     public override void Analyze(RepositoryContext context)
     {
-        foreach (var item in context.Repository.Items.Where(item => !item.IsArchived))
+        // A number of zeros is no number yet (KEP 0000: proposals from before numbers were given).
+        foreach (var item in context.Repository.Items.Where(item => !item.IsArchived && !item.Id.Value.All(c => c == '0')))
         {
             // An archived item's id may be given again (Backlog.md does): only live items clash.
             var all = context.Repository.FindAll(item.Id.Value).Where(other => !other.IsArchived).ToList();

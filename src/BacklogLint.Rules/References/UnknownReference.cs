@@ -42,6 +42,12 @@ public sealed partial class UnknownReference : ItemRule
             context.Report(successor.Span, "superseded-by:" + successor.Value, item.Id.Value, "is superseded by", successor.Value, "no item has that id");
         }
 
+        foreach (var related in item.SeeAlso)
+        {
+            if (Related(repository, item, related.Value) is not { } problem) continue;
+            context.Report(related.Span, "see-also:" + related.Value, item.Id.Value, "points at", related.Value, problem);
+        }
+
         foreach (var link in item.Links)
         {
             if (LinkedFile(link.Target) is not { } file) continue;
@@ -55,6 +61,19 @@ public sealed partial class UnknownReference : ItemRule
             var problem = resolved is null ? "the path leads outside the repository" : Missing(repository, resolved);
             context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
         }
+    }
+
+    /// <summary>What is wrong with a <c>see-also</c> entry: an id no item has, or a path (from the repository's root
+    /// when it starts with '/') that no file read lies in or under; null when it resolves or is out of sight.</summary>
+    private static string? Related(PlanningRepository repository, WorkItem item, string value)
+    {
+        if (!value.Contains('/', StringComparison.Ordinal))
+            return repository.Find(value) is not null || repository.Format.IsExternalId(value) ? null : "no item has that id";
+        var path = value.StartsWith('/') ? value.Trim('/') : Resolve(item.Path, value.TrimEnd('/'));
+        if (path is null) return "the path leads outside the repository";
+        var known = repository.MarkdownPaths.Concat(repository.Items.Select(other => other.Path));
+        if (known.Any(file => file == path || file.StartsWith(path + "/", StringComparison.Ordinal))) return null;
+        return IsVisibleFolder(repository, path) ? $"there is no file or folder '{path}'" : null;
     }
 
     private static bool IsVisibleFolder(PlanningRepository repository, string path)
