@@ -11,6 +11,8 @@ const string Usage = """
                                                  a repository with planted findings; prints precision and recall per rule
                                                  (--tuned: non-default rule options in .backloglint.yml)
            micro [BenchmarkDotNet options]       the hot paths (parsing, tree comparison, rules) with BenchmarkDotNet
+           corpora <results> <labels.tsv>        the real-repository report of corpora.sh: findings per rule and
+                                                 repository, precision from the labels
     """;
 
 return args switch
@@ -21,6 +23,7 @@ return args switch
     ["accuracy", var folder, var items, var seed] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed, "--tuned"] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Tuned),
     ["micro", .. var options] => Micro(options),
+    ["corpora", var results, var labels] => CorporaReport.Run(results, labels),
     _ => Fail(),
 };
 
