@@ -24,13 +24,15 @@ internal static class InitCommand
                 return ExitCodes.Fail($"{target} exists; use --force to overwrite it");
 
             var location = PlanningLocation.Find(folder);
-            var (dialect, counts) = DialectDetector.Propose(location);
-            var repository = RepositoryLoader.Load(location, ConfigLoader.ForDialect(dialect));
-            var yaml = StarterConfig.Generate(repository, repoPath => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, repoPath)).Replace('\\', '/'), dialect);
+            var (format, counts) = DialectDetector.Propose(location);
+            var dialect = format.Dialect;
+            var config = ConfigLoader.ForDialect(dialect);
+            var repository = RepositoryLoader.Load(location, format.Items is null ? config : config with { Items = format.Items });
+            var yaml = StarterConfig.Generate(repository, repoPath => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, repoPath)).Replace('\\', '/'), dialect, format.Items);
             File.WriteAllText(target, yaml);
             var others = string.Join(", ", counts.Where(pair => pair.Key != dialect).OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {pair.Value}"));
             Console.Out.WriteLine($"Wrote {target}: dialect {dialect}, {repository.Items.Count} items. Check the roster, then run 'backloglint check'.");
-            Console.Out.WriteLine($"Why {dialect}: it reads the most items of the formats tried ({others}).");
+            Console.Out.WriteLine($"Why {dialect}: {format.Reason}; it reads {counts[dialect]} items, the other formats {others}.");
             if (repository.Items.Count == 0)
                 Console.Error.WriteLine($"backloglint: warning: no built-in format reads a work item here ({repository.MarkdownPaths.Count} Markdown files seen): list the item files under 'items:' and describe their keys under 'format:' (README, Dialects)");
             return ExitCodes.Success;

@@ -4,7 +4,7 @@ using BacklogLint.Core.Model;
 namespace BacklogLint.Core.Configuration;
 
 /// <summary>The settings of one run, from <c>.backloglint.yml</c> (DESIGN §3) or the defaults.</summary>
-public sealed class BacklogLintConfig
+public sealed record BacklogLintConfig
 {
     public const string FileName = ".backloglint.yml";
 

@@ -9,7 +9,8 @@ public static class StarterConfig
 {
     /// <param name="dialect">The repository's dialect (<see cref="Dialects.DialectDetector"/>): its own item folders are
     /// the default, so none are written.</param>
-    public static string Generate(PlanningRepository repository, Func<string, string> relativeToFolder, string dialect = Dialects.BuiltInDialects.Native)
+    /// <param name="items">Item globs to write when the items are not where the dialect looks (null: its own).</param>
+    public static string Generate(PlanningRepository repository, Func<string, string> relativeToFolder, string dialect = Dialects.BuiltInDialects.Native, IReadOnlyList<string>? items = null)
     {
         var text = new StringBuilder();
         text.Append("# yaml-language-server: $schema=").Append(ConfigSchema.Id).Append('\n');
@@ -22,7 +23,9 @@ public static class StarterConfig
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (dialect != Dialects.BuiltInDialects.Native)
+        if (items is not null)
+            text.Append("items: [").Append(string.Join(", ", items.Select(Quote))).Append("]\n");
+        else if (dialect != Dialects.BuiltInDialects.Native)
             text.Append("# items: the dialect's own folders (README, Dialects); list globs here to check others\n");
         else if (folders.Count is > 0 and <= 5 && !folders.Contains(""))
             text.Append("items: [").Append(string.Join(", ", folders.Select(f => Quote($"{f}/**/*.md")))).Append("]\n");

@@ -63,7 +63,7 @@ public static class BuiltInDialects
         ["header"] = """
             items: ["proposals/**/*.md", "rfcs/**/*.md", "design/**/*.md", "text/**/*.md"]
             agreements: ["**/*.md"]
-            metadata: [header]
+            metadata: [front-matter, header]
             default-status: merged
             parties-required: false
             fields:
@@ -126,7 +126,7 @@ public static class BuiltInDialects
             items: ["EIPS/**/*.md", "ERCS/**/*.md", "RIPS/**/*.md", "CAIPs/**/*.md"]
             agreements: ["**/*.md"]
             fields:
-              id: [eip, erc, rip, caip]
+              id: [eip, erc, rip, caip, cip, sip, lip, tip, nip, bip, xip]
               type: []      # 'type: Standards Track' is not an item type
               owner: [author]
               parties: [author]

@@ -156,7 +156,10 @@ public sealed partial record ItemFormat
                 var slash = path.LastIndexOf('/');
                 var folder = slash < 0 ? "" : FileStem(path[..slash]);
                 var number = LeadingNumber().Match(folder);
-                return number.Success ? number.Value : null;
+                if (number.Success) return number.Value;
+                // KEP keys in a Markdown proposal's front matter: the file carries the number, not a folder.
+                var own = LeadingNumber().Match(stem);
+                return own.Success ? own.Value : null;
             default:
                 return stem;
         }

@@ -43,4 +43,34 @@ public sealed class DialectDetectorTests : IDisposable
 
         DialectDetector.Detect(_folder).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("eip", "CIPs/cip-12.md", "---\ncip: 12\ntitle: X\nauthor: Ada (@ada)\nstatus: Last Call\ncreated: 2026-01-02\n---\n", "CIPs/**/*.md")]
+    [InlineData("kep", "docs/proposals/0003-scheduling.md", "---\ntitle: Scheduling\nauthors: [\"@ada\"]\nstatus: implementable\nsee-also: []\n---\n", "docs/**/*.md")]
+    [InlineData("madr", "architecture/adr/0001-use-postgres.md", "# 1. Use Postgres\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n", "architecture/**/*.md")]
+    [InlineData("header", "spec/0042-streams.md", "# Streams\n\n- Start Date: 2024-02-03\n- Authors: Ada\n", "spec/**/*.md")]
+    public void The_files_name_the_dialect_and_their_folder_when_the_layout_does_not(string dialect, string file, string text, string items)
+    {
+        foreach (var number in new[] { "", "-second" })
+        {
+            var path = Path.Combine(_folder, file.Replace(".md", number + ".md", StringComparison.Ordinal));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        var guess = DialectDetector.Guess(_folder);
+
+        guess.Dialect.ShouldBe(dialect);
+        guess.Items.ShouldBe([items]);
+    }
+
+    [Fact]
+    public void A_front_matter_rfc_in_a_proposal_folder_is_the_header_dialect()
+    {
+        var path = Path.Combine(_folder, "rfcs", "0007-typed-config.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "---\nstatus: accepted\nauthors: [\"@ada\"]\n---\n# Typed config\n");
+
+        DialectDetector.Guess(_folder).Dialect.ShouldBe("header");
+    }
 }
