@@ -15,7 +15,7 @@ public sealed partial class ConfigLoader
         "lifecycle", "default-status", "parties-required", "bare-mentions", "external-links", "external-ids",
     ];
 
-    internal static readonly string[] LifecycleKeys = ["final", "limits", "deadlines", "needs", "owner-optional"];
+    internal static readonly string[] LifecycleKeys = ["final", "limits", "deadlines", "needs", "owner-optional", "parties-optional"];
 
     internal static readonly Dictionary<string, MetadataSource> MetadataNames = new(StringComparer.Ordinal)
     {
@@ -165,6 +165,9 @@ public sealed partial class ConfigLoader
                     break;
                 case "owner-optional":
                     foreach (var word in StringList(path, entry)) Update(word, l => l with { NeedsOwner = false });
+                    break;
+                case "parties-optional":
+                    foreach (var word in StringList(path, entry)) Update(word, l => l with { NeedsParties = false });
                     break;
                 case "limits":
                     foreach (var limit in WordMap(path, entry))

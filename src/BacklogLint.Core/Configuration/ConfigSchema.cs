@@ -172,6 +172,7 @@ public static class ConfigSchema
         OpenClosedMap(json, "lifecycle", "What the format's process says of status words, besides their class.");
         StringList(json, "final", "Statuses of settled records: never stale, no owner needed, no time limit.");
         StringList(json, "owner-optional", "Statuses whose items need no owner yet (work is assigned at pick-up).");
+        StringList(json, "parties-optional", "Statuses whose records name who agrees later (a provisional KEP).");
         WordMap(json, "limits", "Status word → how long an item may hold it with no real change (90d, 12w, 6m, 1y).");
         WordMap(json, "deadlines", "Status word → the key holding the date it ends, or 'status' for dates written in the status.");
         WordMap(json, "needs", "Status word → a key a record in that status must have (withdrawal-reason, superseded-by).");

@@ -118,6 +118,7 @@ public static class BuiltInDialects
             lifecycle:
               final: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded]
               needs: { replaced: superseded-by }
+              parties-optional: [provisional]   # approvers are found before a KEP is implementable
             """,
 
         // EIP-1 and its relatives (ERCs, RIPs, CAIPs): a YAML preamble; Draft and Review go Stagnant after 6 months

@@ -29,6 +29,9 @@ public sealed record StatusLifecycle
     /// <summary>False where the format's process assigns work at pick-up (Backlog.md's To Do and drafts).</summary>
     public bool NeedsOwner { get; init; } = true;
 
+    /// <summary>False where the format's process names who agrees later (a provisional KEP has no approvers yet).</summary>
+    public bool NeedsParties { get; init; } = true;
+
     /// <summary>The <see cref="Deadline"/> value that means "the last date written in the status".</summary>
     public const string DeadlineInStatus = "status";
 }

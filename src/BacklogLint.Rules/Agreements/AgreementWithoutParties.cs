@@ -23,6 +23,8 @@ public sealed class AgreementWithoutParties : AgreementRule
     {
         var agreement = context.Agreement;
         if (agreement.PartiesKey is not { } partiesKey || !agreement.Status.IsLiveAgreement() || agreement.Parties.Any(party => !Party.IsPlaceholder(party.Value))) return;
+        // The format's process names who agrees later (a provisional KEP), or the record is settled.
+        if (agreement.Kind == AgreementKind.WholeItem && (!context.Item.Status.Lifecycle.NeedsParties || context.Item.Status.IsFinal)) return;
         if (agreement.Kind == AgreementKind.WholeItem)
             context.Report(agreement.Span, $"'{context.Item.Id.Value}'", $"list who agreed in '{partiesKey}'");
         else
