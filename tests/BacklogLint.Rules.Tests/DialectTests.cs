@@ -12,7 +12,7 @@ public sealed class DialectTests
     public static TheoryData<string, int> WellFormed() => new()
     {
         { "backlog-md", 11 },
-        { "eip", 6 },
+        { "eip", 8 },
         { "header", 13 },
         { "id-aliases", 3 },
         { "kep", 4 },

@@ -10,7 +10,8 @@ namespace BacklogLint.Rules.References;
 /// <summary>BL0402: items whose <c>depends-on</c> entries lead back to themselves, so none of them can finish first.
 /// Every strongly connected component of the dependency graph among existing items with more than one item, or one
 /// item that depends on itself, is one cycle; each member is reported once, at its entry that points to the next
-/// member of the loop. Ids that name no item are BL0401's and are ignored here.</summary>
+/// member of the loop. Ids that name no item are BL0401's and are ignored here. A loop among records that are all
+/// settled (a final status of their format's process) is history and is not reported.</summary>
 public sealed class DependencyCycle : RepositoryRule
 {
     /// <summary>How many steps the search for a loop through every member of a component may take before the
@@ -38,6 +39,9 @@ public sealed class DependencyCycle : RepositoryRule
         foreach (var component in graph.StronglyConnectedComponents())
         {
             if (component.Count == 1 && !graph.Edges[component[0]].Any(edge => edge.Target == component[0])) continue;
+            // Settled records (Final, Stagnant, Implemented…) that required each other are history: nothing is left to
+            // finish first.
+            if (component.All(node => graph.Items[node].Status.IsFinal)) continue;
             ReportCycle(context, graph, component);
         }
     }
