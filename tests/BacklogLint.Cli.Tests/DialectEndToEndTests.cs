@@ -41,6 +41,8 @@ public sealed class DialectEndToEndTests
     [InlineData("backlog-md")]
     [InlineData("madr")]
     [InlineData("kep")]
+    [InlineData("eip")]
+    [InlineData("header")]
     public async Task Init_detects_the_dialect_from_the_layout_and_its_config_checks_clean(string dialect)
     {
         var fixture = Fixture.Load(Path.Combine(DialectsRoot, dialect, "well-formed"));
@@ -51,6 +53,9 @@ public sealed class DialectEndToEndTests
 
         init.ExitCode.ShouldBe(0, init.ToString());
         File.ReadAllText(repository.FullPath(".backloglint.yml")).ShouldContain($"\ndialect: {dialect}\n");
+        var said = init.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        said.Length.ShouldBe(2, init.ToString());
+        said[1].ShouldStartWith($"Why {dialect}: ");
         var check = await BackloglintProcess.RunAsync("check", repository.Path, "--format", "json",
             "--now", fixture.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         using var json = JsonDocument.Parse(check.Stdout);
