@@ -245,7 +245,7 @@ public sealed partial class ConfigLoader
 
     private static StatusListFile ReadStatusList(string path, YamlEntry section)
     {
-        string? file = null, key = null, prefixKey = null;
+        string? file = null, key = null, prefixKey = null, prefix = null;
         foreach (var entry in Map(path, section).Entries)
         {
             switch (YamlMapping.NormalizeKey(entry.Key.Value))
@@ -253,7 +253,8 @@ public sealed partial class ConfigLoader
                 case "path": file = Scalar(path, entry)?.Value; break;
                 case "key": key = Scalar(path, entry)?.Value; break;
                 case "prefix-key": prefixKey = Scalar(path, entry)?.Value; break;
-                default: throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format.status-list (known: path, key, prefix-key)");
+                case "prefix": prefix = Scalar(path, entry)?.Value; break;
+                default: throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format.status-list (known: path, key, prefix-key, prefix)");
             }
         }
 
@@ -262,7 +263,7 @@ public sealed partial class ConfigLoader
         var segments = file.Replace('\\', '/').Split('/');
         if (file.Trim().Length == 0 || Path.IsPathRooted(file) || file.StartsWith('/') || segments.Contains(".."))
             throw Error(path, Map(path, section).Find("path")!.Value, $"format.status-list path '{file}' should be a file inside the checked folder, relative to it (backlog/config.yml)");
-        return new StatusListFile(file, key ?? "statuses") { PrefixKey = prefixKey };
+        return new StatusListFile(file, key ?? "statuses") { PrefixKey = prefixKey, DefaultPrefix = prefix };
     }
 
     private static T Named<T>(string path, YamlEntry entry, string name, Dictionary<string, T> known) =>

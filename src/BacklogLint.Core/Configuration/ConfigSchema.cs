@@ -233,6 +233,10 @@ public static class ConfigSchema
         json.WriteStartObject("key");
         json.WriteString("type", "string");
         json.WriteEndObject();
+        json.WriteStartObject("prefix");
+        json.WriteString("description", "The id prefix when the file does not set one (Backlog.md: task).");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
         json.WriteStartObject("prefix-key");
         json.WriteString("description", "The key of the repository's id prefix in the same file (Backlog.md: task_prefix).");
         json.WriteString("type", "string");

@@ -33,7 +33,7 @@ public static class BuiltInDialects
                 open: [To Do, Draft]
             lifecycle:
               owner-optional: [To Do, Draft]
-            status-list: { path: backlog/config.yml, key: statuses, prefix-key: task_prefix }
+            status-list: { path: backlog/config.yml, key: statuses, prefix-key: task_prefix, prefix: task }
             """,
 
         // MADR and older ADRs (adr-tools, Nygard): numbered decision records; status in front matter, in a
@@ -68,8 +68,8 @@ public static class BuiltInDialects
             parties-required: false
             fields:
               type: []
-              status: [status, state]
-              owner: [author(s), authors, author, owner(s), owners, owner]
+              status: [status, state, stage]
+              owner: [author(s), authors, author, owner(s), owners, owner, champion(s), champions, champion]
               parties: [author(s), authors, author, owner(s), owners, owner]
               agreed: [date]
               created: [created, start date]
@@ -82,11 +82,12 @@ public static class BuiltInDialects
               agreements:
                 # Swift Evolution writes "Awaiting review", "Active review (dates)" and "Returned for revision";
                 # without their own words, "Active review" would read as the agreement word "active", in force.
-                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional, awaiting review, scheduled for review, active review, returned for revision, pitch, draft, proposed]
-                in-force: [implemented, final, landed, likely accept, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted]
-                retired: [declined, postponed, likely decline, obsolete, replaced, expired, rejected, withdrawn, superseded, deferred]
+                # Ember writes a stage: exploring, accepted, ready for release, released, recommended, discontinued.
+                proposed: [discussion, under review, review, in review, open, wip, implementable, provisional, awaiting review, scheduled for review, active review, returned for revision, pitch, draft, proposed, exploring, ready for implementation]
+                in-force: [implemented, final, landed, likely accept, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted, approved, ready for release, released, recommended, active, living]
+                retired: [declined, postponed, likely decline, obsolete, replaced, expired, rejected, withdrawn, superseded, deferred, discontinued, abandoned, dormant, inactive]
             lifecycle:
-              final: [implemented, final, landed, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted, declined, postponed, obsolete, replaced, expired, rejected, withdrawn, deferred]
+              final: [implemented, final, landed, previewing, accepted, accepted with modifications, partially implemented, implemented with modifications, merged, adopted, approved, ready for release, released, recommended, living, declined, postponed, obsolete, replaced, expired, rejected, withdrawn, deferred, discontinued, abandoned, dormant, inactive, superseded]
               deadlines: { active review: status, in review: status, under review: status, review: status, scheduled for review: status }
               # Returned or waiting for a year with nobody touching it, a proposal is abandoned in all but name.
               limits: { returned for revision: 1y, awaiting review: 1y }
@@ -112,11 +113,12 @@ public static class BuiltInDialects
               superseded-by: number
             statuses:
               agreements:
-                proposed: [provisional, implementable]
+                proposed: [provisional, implementable, draft, proposed]
                 # An implemented KEP is history: the feature shipped and nobody revisits the proposal.
-                retired: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded]
+                retired: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded, declined, obsolete]
+                in-force: [experimental, accepted]
             lifecycle:
-              final: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded]
+              final: [implemented, deferred, rejected, withdrawn, replaced, removed, superseded, declined, obsolete, experimental, accepted]
               needs: { replaced: superseded-by }
               parties-optional: [provisional]   # approvers are found before a KEP is implementable
             """,

@@ -54,7 +54,8 @@ public static partial class DialectDetector
             var name = Path.GetFileName(file);
             var start = Start(files, file);
             var kind = start.StartsWith("---", StringComparison.Ordinal)
-                ? EipPreamble().IsMatch(start) ? "eip" : KepFrontMatter().IsMatch(start) ? "kep" : null
+                ? EipPreamble().IsMatch(start) ? "eip" : KepFrontMatter().IsMatch(start) ? "kep"
+                    : NumberedRecord().IsMatch(name) && IsProposal(start) ? "header" : null
                 : NumberedRecord().IsMatch(name) && AdrLines().IsMatch(start) ? "madr"
                 : NumberedRecord().IsMatch(name) && IsProposal(start) ? "header"
                 : null;
@@ -122,7 +123,7 @@ public static partial class DialectDetector
     /// near the top, or front matter with a status and authors (a front-matter RFC).</summary>
     private static bool IsProposal(string start) =>
         start.StartsWith("---", StringComparison.Ordinal)
-            ? FrontMatter(start) is var keys && FrontMatterStatus().IsMatch(keys) && FrontMatterAuthors().IsMatch(keys)
+            ? FrontMatter(start) is var keys && FrontMatterStatus().IsMatch(keys) && FrontMatterProposalKeys().IsMatch(keys)
             : start.Split('\n').Take(30).Any(line => HeaderLine().IsMatch(line));
 
     /// <summary>The front matter's lines, without the body after it.</summary>
@@ -132,11 +133,12 @@ public static partial class DialectDetector
         return end < 0 ? start : start[..end];
     }
 
-    [GeneratedRegex(@"^status\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:status|stage|state)\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex FrontMatterStatus();
 
-    [GeneratedRegex(@"^(?:authors?|author\(s\)|champions?)\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex FrontMatterAuthors();
+    // What a proposal's front matter has besides its status (Ember's RFCs: stage, start-date, teams, prs).
+    [GeneratedRegex(@"^(?:authors?|author\(s\)|champions?|start[-_ ]date|rfc[-_ ]?pr|prs|teams|discussion)\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex FrontMatterProposalKeys();
 
     // EIP-1 and its relatives: a number key ending in "ip" (eip, erc, cip, sip, …) and a status of EIP-1's.
     [GeneratedRegex(@"\A---\s*\n(?=(?:.*\n){0,40}?(?:[a-z]{0,3}ip|erc)\s*:\s*\d+\s*\n)(?=(?:.*\n){0,40}?status\s*:\s*(?:Idea|Draft|Review|Last Call|Final|Living|Stagnant|Withdrawn)\s*\n)", RegexOptions.IgnoreCase)]
@@ -152,7 +154,9 @@ public static partial class DialectDetector
     [GeneratedRegex(@"^\s{0,3}(?:[-*+]\s+)?(?:\*\*)?(?:Status|Authors?|Author\(s\)|Start Date|Feature Name|RFC PR)(?:\*\*)?\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderLine();
 
-    [GeneratedRegex(@"^\d{3,5}-.+\.md$", RegexOptions.IgnoreCase)]
+    // 0012-use-postgres.md, 12345-generics.md, and gRPC's A1-http-proxy.md / L105-x.md; a name that starts with a
+    // date is a record too (20200101-use-x.md).
+    [GeneratedRegex(@"^(?:\d{3,8}|[A-Z]{1,3}\d{1,4})[-_].+\.md$", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedRecord();
 }
 

@@ -150,18 +150,23 @@ public sealed partial record ItemFormat
         switch (IdFrom)
         {
             case IdSource.FileNumber:
-                var match = LeadingNumber().Match(stem);
-                return match.Success ? match.Value : null;
+                return NumberOf(stem);
             case IdSource.FolderNumber:
                 var slash = path.LastIndexOf('/');
                 var folder = slash < 0 ? "" : FileStem(path[..slash]);
-                var number = LeadingNumber().Match(folder);
-                if (number.Success) return number.Value;
                 // KEP keys in a Markdown proposal's front matter: the file carries the number, not a folder.
-                var own = LeadingNumber().Match(stem);
-                return own.Success ? own.Value : null;
+                return NumberOf(folder) ?? NumberOf(stem);
             default:
                 return stem;
+        }
+
+        // A name that starts with a date (log4brains' 20200101-use-x.md, 2024-05-01-y.md) is numbered by day, not by
+        // record: two records of one day are two ids, so the whole name is the id.
+        string? NumberOf(string name)
+        {
+            var match = LeadingNumber().Match(name);
+            if (!match.Success) return null;
+            return DatedName().IsMatch(name) ? name : match.Value;
         }
     }
 
@@ -200,6 +205,9 @@ public sealed partial record ItemFormat
 
     [GeneratedRegex(@"^\d+")]
     private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?:\D|$)")]
+    private static partial Regex DatedName();
 }
 
 /// <summary>Where an item's keys are written.</summary>
@@ -250,4 +258,7 @@ public sealed record StatusListFile(string Path, string Key)
 {
     /// <summary>The key of the repository's id prefix in the same file (Backlog.md's <c>task_prefix</c>); null when none.</summary>
     public string? PrefixKey { get; init; }
+
+    /// <summary>The prefix when the file is there but does not set one (Backlog.md's default, <c>task</c>).</summary>
+    public string? DefaultPrefix { get; init; }
 }

@@ -51,7 +51,7 @@ internal static class StatusListReader
             : [];
         var prefix = list.PrefixKey is { } key && map.Find(key)?.Value is YamlScalar { IsNull: false } value && value.Value.Trim().Length is > 0 and <= 40
             ? value.Value.Trim()
-            : null;
+            : list.DefaultPrefix;
         return new RepositoryConventions(words, prefix);
     }
 }
