@@ -49,6 +49,8 @@ public sealed class DialectDetectorTests : IDisposable
     [InlineData("kep", "docs/proposals/0003-scheduling.md", "---\ntitle: Scheduling\nauthors: [\"@ada\"]\nstatus: implementable\nsee-also: []\n---\n", "docs/**/*.md")]
     [InlineData("madr", "architecture/adr/0001-use-postgres.md", "# 1. Use Postgres\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n", "architecture/**/*.md")]
     [InlineData("header", "spec/0042-streams.md", "# Streams\n\n- Start Date: 2024-02-03\n- Authors: Ada\n", "spec/**/*.md")]
+    [InlineData("header", "A1-http-proxy.md", "A1: HTTP proxy\n----\n* Author(s): Ann\n* Status: Draft\n", "*.md")]
+    [InlineData("header", "active-rfcs/0001-ember.md", "---\nstage: released\nstart-date: 2017-01-01T00:00:00.000Z\nteams: [framework]\n---\n# X\n", "active-rfcs/**/*.md")]
     public void The_files_name_the_dialect_and_their_folder_when_the_layout_does_not(string dialect, string file, string text, string items)
     {
         foreach (var number in new[] { "", "-second" })

@@ -146,4 +146,11 @@ public sealed class LifecycleTests
             .Parse("docs/decisions/template/0000-adr-template.md", new SourceText("---\nstatus: {proposed | accepted}\n---\n"), isDeclaredItem: true)
             .Item.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("docs/adr/20200101-use-postgres.md", "20200101-use-postgres")]
+    [InlineData("docs/adr/2024-05-01-use-queues.md", "2024-05-01-use-queues")]
+    [InlineData("docs/adr/0012-use-queues.md", "0012")]
+    public void A_name_that_starts_with_a_date_is_its_own_id(string path, string id) =>
+        Config("dialect: madr").Format.IdOfFile(path).ShouldBe(id);
 }
