@@ -39,6 +39,10 @@ public sealed class ItemContext : RuleContext
     /// it makes the fingerprint, so it must not contain line numbers.</param>
     public void Report(SourceSpan span, string anchor, params object?[] arguments) =>
         Report(Item, Item.Path, span, anchor, arguments);
+
+    /// <summary>Reports in a document that belongs to the item (<see cref="PlanningRepository.DocumentsOf"/>).</summary>
+    public void Report(string documentPath, SourceSpan span, string anchor, params object?[] arguments) =>
+        Report(Item, documentPath, span, anchor, arguments);
 }
 
 /// <summary>The context of an <see cref="AgreementRule"/>.</summary>

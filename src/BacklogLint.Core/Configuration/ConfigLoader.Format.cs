@@ -11,7 +11,7 @@ public sealed partial class ConfigLoader
 {
     internal static readonly string[] FormatKeys =
     [
-        "items", "agreements", "archived", "templates", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list",
+        "items", "agreements", "archived", "templates", "documents", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list",
         "lifecycle", "default-status", "parties-required", "bare-mentions", "external-links", "external-ids",
     ];
 
@@ -88,6 +88,9 @@ public sealed partial class ConfigLoader
                     break;
                 case "status-list":
                     format = format with { StatusList = ReadStatusList(path, entry) };
+                    break;
+                case "documents":
+                    format = format with { Documents = StringList(path, entry) };
                     break;
                 case "templates":
                     format = format with { Templates = StringList(path, entry) };

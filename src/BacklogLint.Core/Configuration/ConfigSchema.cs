@@ -169,6 +169,7 @@ public static class ConfigSchema
         StringList(json, "agreements", "Globs of the files whose items are agreements unless their type says otherwise.");
         StringList(json, "archived", "Globs of the files whose items were set aside: unfinished ones are read as dropped, agreements as retired.");
         StringList(json, "templates", "Globs of template files: never items, but links to them resolve.");
+        StringList(json, "documents", "Globs of Markdown files that belong to the item beside them (a KEP's README.md): their links are checked as the item's.");
         OpenClosedMap(json, "lifecycle", "What the format's process says of status words, besides their class.");
         StringList(json, "final", "Statuses of settled records: never stale, no owner needed, no time limit.");
         StringList(json, "owner-optional", "Statuses whose items need no owner yet (work is assigned at pick-up).");

@@ -97,6 +97,7 @@ public static class BuiltInDialects
         // front matter of Markdown proposals (a KEP-like process in another project).
         ["kep"] = """
             items: ["keps/**/kep.yaml"]
+            documents: ["keps/**/README.md"]
             agreements: ["**/kep.yaml", "**/*.md"]
             metadata: [yaml-file, front-matter]
             id-from: folder-number

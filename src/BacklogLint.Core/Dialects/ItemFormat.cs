@@ -65,6 +65,13 @@ public sealed partial record ItemFormat
     /// optional (MADR's <c>decision-makers</c>) or absent.</summary>
     public bool PartiesRequired { get; init; } = true;
 
+    /// <summary>Globs of Markdown files that are no items but belong to the item beside them, whose links are checked
+    /// as the item's (a KEP's <c>README.md</c> beside its <c>kep.yaml</c>).</summary>
+    public IReadOnlyList<string> Documents { get; init; } = [];
+
+    /// <summary>Whether <see cref="Documents"/> names the file at <paramref name="path"/> (repository-relative).</summary>
+    public bool IsDocumentFile(string path) => Matches(Documents, path);
+
     /// <summary>Globs of template files (<c>template/</c>, <c>0000-kep-template/</c>): never items, their placeholders
     /// are not findings, but links to them resolve.</summary>
     public IReadOnlyList<string> Templates { get; init; } = ["**/template/**", "**/templates/**", "**/*-template/**", "**/*-template.md", "**/*-template-*.md", "**/template.md", "**/adr-template*.md"];

@@ -119,8 +119,9 @@ public static class RepositoryLoader
     private static ParsedFile ReadFile(PlanningLocation location, DiscoveredFile file, WorkItemParser parser, BacklogLintConfig config, FileSource source)
     {
         var path = location.RelativePath(file.FullPath);
-        // With `items` configured only the declared files are items; the rest are read for links alone.
-        if (file.IsDeclared == false) return new ParsedFile(path, null, []);
+        // With `items` configured only the declared files are items; of the rest, only the format's documents (a KEP's
+        // README.md) are read, for their links.
+        if (file.IsDeclared == false && !parser.IsDocument(path)) return new ParsedFile(path, null, []);
         var declared = file.IsDeclared == true;
         try
         {

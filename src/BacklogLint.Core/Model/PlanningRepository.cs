@@ -41,6 +41,15 @@ public sealed class PlanningRepository
         return new PlanningRepository(this, roster);
     }
 
+    /// <summary>The documents that belong to <paramref name="item"/> (<see cref="Dialects.ItemFormat.Documents"/>): the
+    /// files with links in the item's folder that hold no item.</summary>
+    public IEnumerable<ParsedFile> DocumentsOf(WorkItem item)
+    {
+        var folder = item.Path[..(item.Path.LastIndexOf('/') + 1)];
+        return Files.Where(file => file.Item is null && file.Links.Count > 0 && file.Path.StartsWith(folder, StringComparison.Ordinal)
+            && file.Path.IndexOf('/', folder.Length) < 0);
+    }
+
     /// <summary>How the items are written: rules ask it what the repository's build and neighbours resolve (links its
     /// build rewrites, ids that live in another repository).</summary>
     public Dialects.ItemFormat Format { get; init; } = Dialects.ItemFormat.Native;

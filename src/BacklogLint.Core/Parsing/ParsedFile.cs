@@ -8,4 +8,8 @@ namespace BacklogLint.Core.Parsing;
 public sealed record ParsedFile(string Path, WorkItem? Item, IReadOnlyList<ParseProblem> Problems)
 {
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>For a document of the format (<see cref="Dialects.ItemFormat.Documents"/>: a KEP's README.md), the
+    /// links in it, checked as its item's; empty for any other file.</summary>
+    public IReadOnlyList<LinkReference> Links { get; init; } = [];
 }

@@ -36,7 +36,13 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     public ParsedFile Parse(string path, SourceText source, bool isDeclaredItem)
     {
         var (result, frontMatterEnd, mapping) = ParseFile(path, source, isDeclaredItem);
-        if (result.Item is null && result.Problems.Count == 0) return result;
+        if (result.Item is null && _format.IsDocumentFile(path))
+        {
+            var links = ReadBody(source, []).Links;
+            if (links.Count > 0) result = result with { Links = links };
+        }
+
+        if (result.Item is null && result.Problems.Count == 0 && result.Links.Count == 0) return result;
         var problems = new List<ParseProblem>(result.Problems);
         var suppressions = SuppressionReader.Read(source, frontMatterEnd, result.Item is null ? null : mapping, problems);
         return result with { Problems = problems, Suppressions = suppressions };
@@ -151,6 +157,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var source = new SourceText(start);
         return FindFrontMatter(source) is { } found && LooksLikeItem(source, found.First, found.Closing);
     }
+
+    /// <summary>Whether the file at <paramref name="path"/> is a document of the format, read for its links.</summary>
+    public bool IsDocument(string path) => _format.IsDocumentFile(path);
 
     private bool ReadsBody => _format.Metadata.Any(source => source is MetadataSource.Header or MetadataSource.Sections);
 

@@ -48,19 +48,42 @@ public sealed partial class UnknownReference : ItemRule
             context.Report(related.Span, "see-also:" + related.Value, item.Id.Value, "points at", related.Value, problem);
         }
 
-        foreach (var link in item.Links)
-        {
-            if (LinkedFile(link.Target) is not { } file) continue;
-            var resolved = Resolve(item.Path, file);
-            if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) continue;
-            // The repository's build points this link elsewhere (ERCs' './eip-20.md' is the EIPs repository's).
-            if (repository.Format.IsExternalLink(link.Target)) continue;
-            // A folder with no Markdown file that was read is out of sight (code, assets, a folder the checkout left
-            // out): what is there cannot be known, so the link is not called broken.
-            if (resolved is not null && !IsVisibleFolder(repository, resolved)) continue;
-            var problem = resolved is null ? "the path leads outside the repository" : Missing(repository, resolved);
+        foreach (var (link, problem) in BrokenLinks(repository, item.Path, item.Links))
             context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
+
+        // A KEP's README.md is checked as its kep.yaml is.
+        foreach (var document in repository.DocumentsOf(item))
+            foreach (var (link, problem) in BrokenLinks(repository, document.Path, document.Links))
+                context.Report(document.Path, link.Span, "link:" + document.Path + ":" + link.Target, item.Id.Value, "links to", link.Target, problem);
+    }
+
+    /// <summary>The broken links of one file, each target once, at its first link: the same target linked again is
+    /// counted in the message, not reported again.</summary>
+    private static IEnumerable<(LinkReference Link, string Problem)> BrokenLinks(PlanningRepository repository, string fromPath, IReadOnlyList<LinkReference> links)
+    {
+        foreach (var group in links.GroupBy(link => LinkedFile(link.Target) ?? link.Target, StringComparer.Ordinal))
+        {
+            if (BrokenLink(repository, fromPath, group.First()) is not { } problem) continue;
+            var count = group.Count();
+            yield return (group.First(), count == 1 ? problem : $"{problem} ({count} links to it in this file)");
         }
+    }
+
+    /// <summary>What is wrong with a relative link to a Markdown file from <paramref name="fromPath"/>; null when it
+    /// resolves, is not checked, or points out of sight.</summary>
+    private static string? BrokenLink(PlanningRepository repository, string fromPath, LinkReference link)
+    {
+        if (LinkedFile(link.Target) is not { } file) return null;
+        var resolved = Resolve(fromPath, file);
+        if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) return null;
+        // The repository's build points this link elsewhere (ERCs' './eip-20.md' is the EIPs repository's).
+        if (repository.Format.IsExternalLink(link.Target)) return null;
+        // A folder with no Markdown file that was read is out of sight (code, assets, a folder the checkout left
+        // out): what is there cannot be known, so the link is not called broken.
+        // Above the repository's root is out of sight too (GitHub resolves such links to the organisation's other
+        // repositories).
+        if (resolved is null || !IsVisibleFolder(repository, resolved)) return null;
+        return Missing(repository, resolved);
     }
 
     /// <summary>What is wrong with a <c>see-also</c> entry: an id no item has, or a path (from the repository's root

@@ -521,7 +521,7 @@ internal sealed partial class AccuracyGenerator
         if (roll < 0.66) return new PlannedLink(string.Create(CultureInfo.InvariantCulture, $"docs/missing-{Between(1, 999)}.md"), false, "missing file");
         if (roll < 0.74) return new PlannedLink("docs/D" + doc[6..], false, "differs in case");
         if (roll < 0.78) return new PlannedLink(doc[..^3] + ".MD", false, "extension in another case");
-        if (roll < 0.86) return new PlannedLink("outside.md", false, "above the root");
+        if (roll < 0.86) return new PlannedLink("outside.md", true, "above the root");   // out of sight: not broken
         return new PlannedLink("https://example.com/notes.md", true, "absolute URL");
     }
 

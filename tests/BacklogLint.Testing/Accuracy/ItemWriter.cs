@@ -195,7 +195,7 @@ internal sealed class ItemWriter
         Add("```");
     }
 
-    /// <summary>The link as written: relative to the item's folder (one level more for a link above the root), with
+    /// <summary>The link as written: relative to the item's folder (three levels more for a link above the root), with
     /// spaces as <c>%20</c>.</summary>
     private string LinkText(PlannedLink link)
     {
@@ -203,7 +203,7 @@ internal sealed class ItemWriter
         var text = link.Kind switch
         {
             "absolute URL" => link.Target,
-            "above the root" => "../" + up + link.Target,
+            "above the root" => "../../../" + up + link.Target,
             "dotted path" => "./" + up + "backlog/../" + link.Target,
             _ => up + link.Target,
         };
