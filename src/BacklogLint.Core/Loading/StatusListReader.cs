@@ -26,6 +26,9 @@ internal static class StatusListReader
             vocabulary.AddWork(i == 0 ? StatusClass.Open : i == words.Count - 1 ? StatusClass.Closed : StatusClass.Active, words[i]);
         }
 
+        // Backlog.md's drafts have a status of their own, outside the list.
+        vocabulary.RestrictTo(words, "Draft");
+
         return vocabulary;
     }
 

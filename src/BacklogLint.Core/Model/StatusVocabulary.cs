@@ -8,6 +8,22 @@ public sealed class StatusVocabulary
     private readonly Dictionary<string, (StatusClass Class, string Word)> _work = [];
     private readonly Dictionary<string, (StatusClass Class, string Word)> _agreements = [];
     private readonly HashSet<string> _dropped = [];
+    private HashSet<string>? _listed;
+
+    /// <summary>The work statuses a repository's own list allows (Backlog.md's <c>statuses</c>), as written there; null
+    /// when it lists none and every known word is allowed.</summary>
+    public IReadOnlyList<string>? Listed { get; private set; }
+
+    /// <summary>Allows only <paramref name="words"/> (and <paramref name="alsoAllowed"/>) as work statuses; other known
+    /// words still classify, so the rules still work, and the parser reports them.</summary>
+    public void RestrictTo(IReadOnlyList<string> words, params string[] alsoAllowed)
+    {
+        Listed = words;
+        _listed = [.. words.Concat(alsoAllowed).Select(Normalize)];
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one the repository's own list allows (always, without a list).</summary>
+    public bool IsListed(string word) => _listed is null || _listed.Contains(Normalize(word));
 
     public static StatusVocabulary CreateDefault()
     {
@@ -30,6 +46,8 @@ public sealed class StatusVocabulary
         foreach (var (key, entry) in _work) copy._work[key] = entry;
         foreach (var (key, entry) in _agreements) copy._agreements[key] = entry;
         copy._dropped.UnionWith(_dropped);
+        copy._listed = _listed is null ? null : [.. _listed];
+        copy.Listed = Listed;
         return copy;
     }
 

@@ -303,9 +303,13 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} (known: {string.Join(", ", vocabulary.KnownWords(type))}){StatusHint(word.Value)}");
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} ({Known(type)}){StatusHint(word.Value)}");
             return new Status(word, status, dropped);
         }
+
+        if (type != ItemType.Agreement && !vocabulary.IsListed(known!))
+            fields.Invalid(fields.Entry("status")!,
+                $"status '{FieldReader.Quoted(word.Value)}' is not one of the repository's own statuses ({string.Join(", ", vocabulary.Listed!)}); it is read as {status.ToString().ToLowerInvariant()}");
 
         var lifecycle = _format.LifecycleOf(known!);
         return new Status(word, status, dropped)
@@ -321,6 +325,12 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             MissingKey = lifecycle.Needs is { } needed && !fields.HasRaw(needed) ? needed : null,
         };
     }
+
+    /// <summary>The words to name in a message: the repository's own list when it has one, else every known word.</summary>
+    private string Known(ItemType type) =>
+        type != ItemType.Agreement && vocabulary.Listed is { Count: > 0 } listed
+            ? $"the repository's statuses: {string.Join(", ", listed)}"
+            : $"known: {string.Join(", ", vocabulary.KnownWords(type))}";
 
     /// <summary>A template's list of choices left in place of a status (<c>{proposed | accepted | rejected}</c>).</summary>
     private static string StatusHint(string value) =>
