@@ -34,6 +34,7 @@ public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int I
     public static string OwnerOf(Diagnostic diagnostic) => diagnostic.Owner ?? diagnostic switch
     {
         { Path: null } => "(repository)",
+        { Path: var path, ItemId: null } when path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) => "(configuration)",
         { ItemId: null } => "(unreadable item)",
         _ => "(unowned)",
     };

@@ -40,6 +40,7 @@ public static class BuiltInRules
         new SuppressionWithoutReason(),
         new ExpiredSuppression(),
         new HistoryUnavailable(),
+        new NothingChecked(),
     ];
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(rule => rule.Descriptor)];

@@ -27,4 +27,5 @@ public static class RuleIds
     public const string SuppressionWithoutReason = "BL0602";
     public const string ExpiredSuppression = "BL0603";
     public const string HistoryUnavailable = "BL9001";
+    public const string NothingChecked = "BL9002";
 }

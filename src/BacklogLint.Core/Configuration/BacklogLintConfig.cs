@@ -15,6 +15,10 @@ public sealed record BacklogLintConfig
     /// matter makes it an item.</summary>
     public IReadOnlyList<string> Items { get; init; } = [];
 
+    /// <summary>Where each glob of <see cref="Items"/> is written in <see cref="SourcePath"/>, in order; empty when
+    /// the globs are the dialect's own.</summary>
+    public IReadOnlyList<SourceSpan> ItemSpans { get; init; } = [];
+
     /// <summary>Globs of files never read.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 

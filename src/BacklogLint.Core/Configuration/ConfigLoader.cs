@@ -92,6 +92,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             MaxItems = maxItems,
             SourcePath = path,
             Items = items.Count > 0 ? items : format.Items,
+            ItemSpans = items.Count > 0 ? ValueSpans(map.Find("items")!) : [],
             Ignore = StringList(path, map.Find("ignore")),
             Dialect = dialect,
             Format = format,
@@ -300,6 +301,13 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         YamlScalar { IsNull: true } => null,
         YamlScalar scalar => scalar,
         var other => throw Error(path, other, $"'{entry.Key.Value}' should be a single value, not {other.KindName}"),
+    };
+
+    /// <summary>Where each value of a string or list entry is written.</summary>
+    private static List<SourceSpan> ValueSpans(YamlEntry entry) => entry.Value switch
+    {
+        YamlSequence sequence => [.. sequence.Items.Select(item => item.Span)],
+        var value => [value.Span],
     };
 
     private static List<string> StringList(string path, YamlEntry? entry)

@@ -96,7 +96,42 @@ public static class RepositoryLoader
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
-        return new PlanningRepository(files.Parsed, roster, history, markdown) { Format = config.Format };
+        return new PlanningRepository(files.Parsed, roster, history, markdown) { Format = config.Format, Selection = Selection(location, config, files) };
+    }
+
+    /// <summary>How many items each glob found and, when none was found, which built-in format would read the files
+    /// (tried on the working tree, only then).</summary>
+    private static ItemSelection Selection(PlanningLocation location, BacklogLintConfig config, ParsedFiles files)
+    {
+        var folderRelative = files.Items.Select(item => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, item.Path)).Replace('\\', '/')).ToList();
+        var globs = config.Items.Select((glob, i) =>
+        {
+            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+            matcher.AddInclude(glob);
+            var count = folderRelative.Count(path => Matches(matcher, path));
+            return new GlobSelection(glob, i < config.ItemSpans.Count ? config.ItemSpans[i] : null, count);
+        }).ToList();
+        var markdown = files.Discovered.Count(file => file.FullPath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+        (string, int)? proposal = null;
+        if (files.Items.Count == 0 && markdown > 0)
+        {
+            var (guess, counts) = Dialects.DialectDetector.Propose(location);
+            if (counts[guess.Dialect] > 0) proposal = (guess.Dialect, counts[guess.Dialect]);
+        }
+
+        return new ItemSelection(config.SourcePath is null ? null : location.RelativePath(config.SourcePath), globs, markdown, proposal);
+    }
+
+    private static bool Matches(Matcher matcher, string path)
+    {
+        try
+        {
+            return matcher.Match(path).HasMatches;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static List<DiscoveredFile> Discover(string folder, IReadOnlyList<string> all, BacklogLintConfig config)

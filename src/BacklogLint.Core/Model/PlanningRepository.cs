@@ -29,6 +29,7 @@ public sealed class PlanningRepository
         History = repository.History;
         MarkdownPaths = repository.MarkdownPaths;
         Format = repository.Format;
+        Selection = repository.Selection;
         _byId = repository._byId;
         _byPath = repository._byPath;
     }
@@ -40,6 +41,9 @@ public sealed class PlanningRepository
         ArgumentNullException.ThrowIfNull(roster);
         return new PlanningRepository(this, roster);
     }
+
+    /// <summary>What the configuration selected (for BL9002: never green on nothing).</summary>
+    public ItemSelection Selection { get; init; } = ItemSelection.None;
 
     /// <summary>The documents that belong to <paramref name="item"/> (<see cref="Dialects.ItemFormat.Documents"/>): the
     /// files with links in the item's folder that hold no item.</summary>
