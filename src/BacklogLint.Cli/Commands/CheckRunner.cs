@@ -39,13 +39,17 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         }
 
         var standing = comparison?.New ?? analysis.Result.Diagnostics;
+        // check PATH: the whole planning repository was read, the findings under PATH are reported.
+        var configRelative = analysis.Scope.ConfigPath is { } configFile ? analysis.Location.RelativePath(configFile) : null;
+        standing = [.. standing.Where(d => analysis.Scope.Reports(d, configRelative))];
         if (settings.ChangedOnly)
         {
             if (ChangedSinceDefaultBranch(analysis.Location, settings.Quiet) is not { } changed) return ExitCodes.UsageOrFailure;
             standing = [.. standing.Where(d => d.Path is null || changed.Contains(d.Path))];
         }
 
-        var report = new AnalysisReport(standing, analysis.Repository.Items.Count, analysis.Repository.Files.Count, ToolVersion)
+        var report = new AnalysisReport(standing,
+            analysis.Repository.Items.Count(item => analysis.Scope.Contains(item.Path)), analysis.Repository.Files.Count(file => analysis.Scope.Contains(file.Path)), ToolVersion)
         {
             SuppressedCount = analysis.Result.Suppressed.Count,
             Suppressed = analysis.Result.Suppressed,
@@ -89,19 +93,26 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     /// <param name="owners">With <c>--verify-owners</c>: listed while the repository loads, then applied to its roster.</param>
     /// <param name="quiet">No progress on stderr (there is none either when stderr is not a terminal, or in CI).</param>
-    private async Task<Analysis?> AnalyzeAsync(string folder, string? configPath, OrganizationDirectory? owners, bool quiet)
+    private async Task<Analysis?> AnalyzeAsync(string path, string? configPath, OrganizationDirectory? owners, bool quiet)
     {
-        if (!Directory.Exists(folder))
+        if (!Directory.Exists(path) && !File.Exists(path))
         {
-            Fail($"'{folder}' is not a folder");
+            Fail($"'{path}' is not a folder or a file");
             return null;
         }
 
-        var location = PlanningLocation.Find(folder);
+        if (configPath is not null && !File.Exists(configPath))
+        {
+            Fail($"{configPath}: the configuration file does not exist");
+            return null;
+        }
+
+        var scope = CheckScope.For(path, configPath);
+        var location = PlanningLocation.Find(scope.Root);
         BacklogLintConfig config;
         try
         {
-            config = LoadConfig(configPath, location);
+            config = LoadConfig(scope.ConfigPath, location);
         }
         catch (ConfigurationException e)
         {
@@ -118,7 +129,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         if (listing is not null) repository = Verify(await listing, repository);
         var result = engine.AnalyzeWithSuppressions(repository, config, time);
         LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
-        return new Analysis(location, repository, result);
+        return new Analysis(location, scope, repository, result);
     }
 
     /// <summary>The repository with its roster verified; when the organisation could not be listed, the repository
@@ -148,8 +159,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
     {
-        var config = configLoader.LoadFor(location.Folder, location.WorkTree, configPath, out var path);
-        LogConfig(path ?? "(defaults)");
+        var config = configPath is null ? new BacklogLintConfig() : configLoader.Load(configPath);
+        LogConfig(configPath ?? "(defaults)");
         return config;
     }
 
@@ -193,5 +204,5 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     [LoggerMessage(Level = LogLevel.Debug, Message = "Baseline {Path}: {Baselined} findings baselined, {Gone} entries no longer found")]
     private partial void LogBaseline(string path, int baselined, int gone);
 
-    private sealed record Analysis(PlanningLocation Location, PlanningRepository Repository, AnalysisResult Result);
+    private sealed record Analysis(PlanningLocation Location, CheckScope Scope, PlanningRepository Repository, AnalysisResult Result);
 }

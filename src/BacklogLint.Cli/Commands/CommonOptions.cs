@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static Argument<string> PlanningFolder() => new("path")
     {
-        Description = "The planning folder (default: the current folder).",
+        Description = "A folder or file to check (default: the current folder). The configuration is found upward from it, the planning repository it describes is loaded whole, and the findings under PATH are reported.",
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => ".",
     };
@@ -16,7 +16,7 @@ internal static class CommonOptions
     /// <param name="note">Appended to the description, for what the command does with it.</param>
     public static Option<string?> Config(string note = "") => new("--config", "-c")
     {
-        Description = "The configuration file (default: .backloglint.yml in PATH, else at the repository root)." + note,
+        Description = "The configuration file (default: the nearest .backloglint.yml at or above PATH, up to the repository root; its globs are relative to its folder)." + note,
     };
 
     public static Option<string?> Now() => new("--now")
