@@ -74,7 +74,7 @@ public sealed class Fixture
         var location = PlanningLocation.Find(repository.Path);
         var configPath = ConfigLoader.Find(location.Folder, location.WorkTree);
         var config = configPath is null ? new BacklogLintConfig() : new ConfigLoader(BuiltInRules.Descriptors).Load(configPath);
-        var planning = RepositoryLoader.Load(location, config);
+        var planning = RepositoryLoader.Load(location, config, new LoadOptions { Today = Now });
         var now = new DateTimeOffset(Now.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var diagnostics = new AnalysisEngine(BuiltInRules.All).Analyze(planning, config, new FixedTimeProvider(now));
         return new FixtureResult(Expected(), diagnostics);

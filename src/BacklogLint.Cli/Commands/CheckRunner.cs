@@ -124,7 +124,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         var listing = owners?.ListAsync();
         PlanningRepository repository;
         using (var progress = TerminalProgress.For(quiet))
-            repository = RepositoryLoader.Load(location, config, new LoadOptions { Progress = progress });
+            repository = RepositoryLoader.Load(location, config, new LoadOptions { Progress = progress, Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) });
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
         if (listing is not null) repository = Verify(await listing, repository);
         var result = engine.AnalyzeWithSuppressions(repository, config, time);

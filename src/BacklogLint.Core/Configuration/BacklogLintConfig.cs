@@ -50,6 +50,10 @@ public sealed record BacklogLintConfig
     public int MaxItems { get; init; } = DefaultMaxItems;
 
     public const int DefaultMaxItems = 100_000;
+
+    /// <summary>The file of commits that are no change (<c>history.ignore-revs-file</c>, absolute); "" for none;
+    /// null: git's own, <c>blame.ignoreRevsFile</c> or <c>.git-blame-ignore-revs</c> (<see cref="History.IgnoreRevs"/>).</summary>
+    public string? IgnoreRevsFile { get; init; }
 }
 
 /// <summary>A rule's configured severity and options; what is not configured keeps the descriptor's default.</summary>

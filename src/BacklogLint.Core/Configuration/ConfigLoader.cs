@@ -10,7 +10,7 @@ namespace BacklogLint.Core.Configuration;
 /// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
 public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 {
-    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "format", "roster", "rules", "statuses", "require-suppression-reason", "limits"];
+    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "format", "roster", "rules", "statuses", "require-suppression-reason", "limits", "history"];
     private static readonly string[] LimitKeys = ["max-file-size", "max-yaml-depth", "max-items"];
     private const string SuppressionWithoutReasonAlias = "suppression-without-reason";
 
@@ -90,6 +90,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             MaxFileBytes = maxFileBytes,
             MaxYamlDepth = maxYamlDepth,
             MaxItems = maxItems,
+            IgnoreRevsFile = ReadHistory(path, map.Find("history")),
             SourcePath = path,
             Items = items.Count > 0 ? items : format.Items,
             ItemSpans = items.Count > 0 ? ValueSpans(map.Find("items")!) : [],
@@ -244,6 +245,28 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         }
 
         return vocabulary;
+    }
+
+    /// <summary><c>history: ignore-revs-file:</c> a file of revisions that are no change (relative to the
+    /// configuration's folder; it must exist), or <c>false</c> for none; null: git's own (<see cref="History.IgnoreRevs"/>).</summary>
+    private static string? ReadHistory(string path, YamlEntry? section)
+    {
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return null;
+        string? result = null;
+        foreach (var entry in Map(path, section).Entries)
+        {
+            if (YamlMapping.NormalizeKey(entry.Key.Value) != "ignore-revs-file")
+                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in history (known: ignore-revs-file)");
+            var value = Scalar(path, entry) ?? throw Error(path, entry.Value, "'history.ignore-revs-file' needs a file name, or false");
+            if (value.Value.Trim() is "false" or "") return "";
+            if (value.Value.Trim() == "true") throw Error(path, value, "'history.ignore-revs-file' takes a file name, or false for none");
+            var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, value.Value.Trim()));
+            if (!File.Exists(file))
+                throw Error(path, value, $"'history.ignore-revs-file': '{value.Value.Trim()}' does not exist (it is relative to the configuration's folder)");
+            result = file;
+        }
+
+        return result;
     }
 
     /// <summary><c>limits:</c> max-file-size (bytes, or with a unit B, KB, MB, GB, 1024-based), max-yaml-depth

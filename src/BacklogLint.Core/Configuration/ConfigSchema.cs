@@ -40,6 +40,7 @@ public static class ConfigSchema
             json.WriteString("type", "boolean");
             json.WriteEndObject();
             Limits(json);
+            History(json);
             OpenClosedMap(json, "rules", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
             foreach (var rule in rules)
             {
@@ -124,6 +125,24 @@ public static class ConfigSchema
         json.WriteEndObject();
         json.WriteEndObject();
         StringList(json, "people", "People who are in no team (@login).");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void History(Utf8JsonWriter json)
+    {
+        OpenClosedMap(json, "history", "How git history dates items.");
+        json.WriteStartObject("ignore-revs-file");
+        json.WriteString("description", "A file of commits that are no change (one revision per line, # comments), relative to this file; false for none. Default: git's blame.ignoreRevsFile, else .git-blame-ignore-revs at the repository's root.");
+        json.WriteStartArray("oneOf");
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteBoolean("const", false);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }

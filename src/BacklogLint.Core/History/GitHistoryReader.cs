@@ -7,7 +7,9 @@ namespace BacklogLint.Core.History;
 /// <summary>Dates files and lines from one walk of first-parent history, newest first. Each commit's tree is compared
 /// with its first parent's once, descending only into changed folders that hold items (<see cref="TreeComparer"/>);
 /// the walk stops as soon as every file and line asked about is dated. A line's date is that of the newest commit whose
-/// diff adds that exact line.</summary>
+/// diff adds that exact line. A commit a request ignores (<c>.git-blame-ignore-revs</c>) is no change: a file it
+/// changed is dated by the change before it, and a line it added takes the date of the file's change before it (the
+/// version it rewrote), as <c>git blame --ignore-revs-file</c> passes such lines on.</summary>
 public static class GitHistoryReader
 {
     /// <summary>Commits compared in the first parallel stretch; small, so that a walk that stops early wastes little.</summary>
@@ -45,7 +47,7 @@ public static class GitHistoryReader
         }
 
         using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked);
-        var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
+        var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request, IgnoredIds(repository, request))).ToList();
         if (states.Count == 1)
         {
             walk.Run(states[0].Head, stopAt: null, states);
@@ -61,6 +63,26 @@ public static class GitHistoryReader
         return [.. states.Select(state => state.ToIndex())];
     }
 
+    /// <summary>The commits a request ignores, resolved in the clone: a full or abbreviated sha, or any revision git
+    /// resolves to a commit. One the clone does not have (history cut, a rebased branch) is left out, as git blame does.</summary>
+    private static HashSet<GitId> IgnoredIds(Repository repository, HistoryRequest request)
+    {
+        var ids = new HashSet<GitId>();
+        foreach (var revision in request.IgnoredCommits ?? [])
+        {
+            try
+            {
+                if (repository.Lookup(revision)?.Peel<LibGit2Sharp.Commit>() is { } commit) ids.Add(GitId.FromHex(commit.Sha));
+            }
+            catch (Exception e) when (e is LibGit2SharpException or ArgumentException)
+            {
+                // Not a revision of this clone.
+            }
+        }
+
+        return ids;
+    }
+
     /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches).</summary>
     private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked) : IDisposable
     {
@@ -70,17 +92,28 @@ public static class GitHistoryReader
 
         /// <summary>What a request leaves to date. Only what its commit has can be dated: untracked files and
         /// uncommitted lines are left out, or the walk would never stop.</summary>
-        public WalkState Start(GitId head, HistoryRequest request)
+        public WalkState Start(GitId head, HistoryRequest request, HashSet<GitId> ignored)
         {
             var wanted = request.Files.Concat(request.Lines.Keys).ToHashSet(StringComparer.Ordinal);
             var atHead = new TreeComparer(_objects, wanted).Changes(null, _objects.ReadCommit(head).Tree)
                 .ToDictionary(change => change.Path, StringComparer.Ordinal);
-            var state = new WalkState(head, atHead.Keys.ToHashSet(StringComparer.Ordinal));
+            var state = new WalkState(head, atHead.Keys.ToHashSet(StringComparer.Ordinal), ignored);
             foreach (var (path, asked) in request.Lines)
             {
-                if (!atHead.TryGetValue(path, out var change)) continue;
+                if (!atHead.TryGetValue(path, out var change))
+                {
+                    state.UncommittedLines.UnionWith(asked.Select(line => (path, line.TrimEnd())));
+                    continue;
+                }
+
                 var committed = LinesOf(change.Blob);
-                var set = asked.Select(line => line.TrimEnd()).Where(committed.Contains).ToHashSet(StringComparer.Ordinal);
+                var set = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var line in asked.Select(line => line.TrimEnd()))
+                {
+                    if (committed.Contains(line)) set.Add(line);
+                    else state.UncommittedLines.Add((path, line));
+                }
+
                 if (set.Count > 0) state.Lines[path] = set;
             }
 
@@ -116,30 +149,55 @@ public static class GitHistoryReader
             var chunkSize = FirstChunk;
             while (next is not null && next.Value.Id != stopAt && states.Any(state => !state.IsDone))
             {
-                var chunk = new List<CommitHeader>(chunkSize);
+                var chunk = new List<(GitId Id, CommitHeader Header)>(chunkSize);
                 for (; next is { } commit && commit.Id != stopAt && chunk.Count < chunkSize; next = Parent(commit.Header))
-                    chunk.Add(commit.Header);
+                    chunk.Add(commit);
                 var lastParentTree = next?.Header.Tree; // the stop commit is the last one's parent too
                 var wanted = states.SelectMany(state => state.Wanted).ToHashSet(StringComparer.Ordinal);
-                var changes = CompareInParallel(chunk, lastParentTree, wanted);
+                var changes = CompareInParallel([.. chunk.Select(commit => commit.Header)], lastParentTree, wanted);
                 for (var i = 0; i < chunk.Count; i++)
-                    foreach (var state in states) Apply(state, changes[i], chunk[i].AuthorDate);
+                    foreach (var state in states) Apply(state, changes[i], chunk[i].Id, chunk[i].Header.AuthorDate);
                 walked?.Invoke(_walked += chunk.Count);
                 chunkSize = Math.Min(chunkSize * 2, LargestChunk);
             }
         }
 
-        private void Apply(WalkState state, List<FileChange> changes, DateOnly date)
+        private void Apply(WalkState state, List<FileChange> changes, GitId commit, DateOnly date)
         {
             if (state.IsDone) return;
             state.Walked++;
+            var ignored = state.Ignored.Contains(commit);
             foreach (var change in changes)
             {
+                // An ignored commit that made the file is still its start: nothing older dates it.
+                if (ignored && change.OldBlob is not null)
+                {
+                    if (state.Lines.TryGetValue(change.Path, out var rewritten)) PassOn(change, rewritten, state);
+                    continue;
+                }
+
                 if (state.Files.Remove(change.Path)) state.FileDates[change.Path] = date;
+                if (state.PassedOn.Remove(change.Path, out var passed))
+                    foreach (var line in passed) state.LineDates[(change.Path, line)] = date;
                 if (!state.Lines.TryGetValue(change.Path, out var asked)) continue;
                 DateLines(change, date, asked, state.LineDates);
                 if (asked.Count == 0 || change.OldBlob is null) state.Lines.Remove(change.Path);
             }
+        }
+
+        /// <summary>The asked lines an ignored commit added are dated by the file's change before it.</summary>
+        private void PassOn(FileChange change, HashSet<string> asked, WalkState state)
+        {
+            var now = LinesOf(change.Blob);
+            var before = LinesOf(change.OldBlob!.Value);
+            foreach (var line in asked.Where(line => now.Contains(line) && !before.Contains(line)).ToList())
+            {
+                asked.Remove(line);
+                if (!state.PassedOn.TryGetValue(change.Path, out var passed)) state.PassedOn[change.Path] = passed = new HashSet<string>(StringComparer.Ordinal);
+                passed.Add(line);
+            }
+
+            if (asked.Count == 0) state.Lines.Remove(change.Path);
         }
 
         private (GitId, CommitHeader)? Parent(CommitHeader commit) =>
@@ -207,13 +265,22 @@ public static class GitHistoryReader
     }
 
     /// <summary>One request's progress: what is still undated, and the dates found.</summary>
-    private sealed class WalkState(GitId head, HashSet<string> files)
+    private sealed class WalkState(GitId head, HashSet<string> files, HashSet<GitId> ignored)
     {
         public GitId Head => head;
 
         public HashSet<string> Files => files;
 
+        /// <summary>Commits that are no change (<see cref="HistoryRequest.IgnoredCommits"/>).</summary>
+        public HashSet<GitId> Ignored => ignored;
+
         public Dictionary<string, HashSet<string>> Lines { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Lines an ignored commit added, per file: dated by the file's next older change.</summary>
+        public Dictionary<string, HashSet<string>> PassedOn { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Asked lines the start commit does not have: written since, not committed.</summary>
+        public HashSet<(string, string)> UncommittedLines { get; } = [];
 
         public Dictionary<string, DateOnly> FileDates { get; } = new(StringComparer.Ordinal);
 
@@ -221,11 +288,11 @@ public static class GitHistoryReader
 
         public int Walked { get; set; }
 
-        public bool IsDone => Files.Count == 0 && Lines.Count == 0;
+        public bool IsDone => Files.Count == 0 && Lines.Count == 0 && PassedOn.Count == 0;
 
-        public IEnumerable<string> Wanted => Files.Concat(Lines.Keys);
+        public IEnumerable<string> Wanted => Files.Concat(Lines.Keys).Concat(PassedOn.Keys);
 
-        public HistoryIndex ToIndex() => new(FileDates, LineDates, Walked);
+        public HistoryIndex ToIndex() => new(FileDates, LineDates, Walked) { UncommittedLines = UncommittedLines };
     }
 }
 
@@ -234,4 +301,8 @@ public static class GitHistoryReader
 /// <param name="Files">Repository-relative, '/'-separated paths of the files to date.</param>
 /// <param name="Lines">For some of those files, lines (as written) to date one by one.</param>
 public sealed record HistoryRequest(
-    string? Start, IReadOnlyCollection<string> Files, IReadOnlyDictionary<string, IReadOnlyCollection<string>> Lines);
+    string? Start, IReadOnlyCollection<string> Files, IReadOnlyDictionary<string, IReadOnlyCollection<string>> Lines)
+{
+    /// <summary>Revisions that are no change to anything (<c>.git-blame-ignore-revs</c>): reformatting, mass renames.</summary>
+    public IReadOnlyCollection<string>? IgnoredCommits { get; init; }
+}

@@ -1,11 +1,14 @@
 namespace BacklogLint.Core.History;
 
 /// <summary>When files and lines were last changed, from git history. When history is unavailable (not a git
-/// repository, a shallow clone, no commits) it knows no dates and says why.</summary>
+/// repository, a shallow clone, no commits) it knows no dates and says why. A file changed in the working tree and not
+/// committed (or not yet tracked) was touched today, and so were its lines that are not in the last commit.</summary>
 public sealed class HistoryIndex
 {
     private readonly IReadOnlyDictionary<string, DateOnly> _files;
     private readonly IReadOnlyDictionary<(string Path, string Line), DateOnly> _lines;
+    private IReadOnlySet<string> _uncommitted = new HashSet<string>();
+    private DateOnly _today;
 
     internal HistoryIndex(
         IReadOnlyDictionary<string, DateOnly> files,
@@ -28,13 +31,34 @@ public sealed class HistoryIndex
 
     public int CommitsWalked { get; }
 
+    /// <summary>Asked lines the start commit does not have (their file was changed since).</summary>
+    internal IReadOnlySet<(string Path, string Line)> UncommittedLines { get; init; } = new HashSet<(string, string)>();
+
     public static HistoryIndex Unavailable(string reason) => new(reason);
 
-    /// <summary>The UTC date of the newest commit that changed <paramref name="path"/>; null when none did.</summary>
-    public DateOnly? LastChanged(string path) => _files.TryGetValue(path, out var date) ? date : null;
+    /// <summary>This history with <paramref name="files"/> (repository-relative) changed in the working tree and not
+    /// committed: they, and their lines the last commit does not have, were touched <paramref name="today"/>.</summary>
+    public HistoryIndex WithUncommitted(IReadOnlySet<string> files, DateOnly today)
+    {
+        if (UnavailableReason is not null || files.Count == 0) return this;
+        return new HistoryIndex(_files, _lines, CommitsWalked) { UncommittedLines = UncommittedLines, _uncommitted = files, _today = today };
+    }
+
+    /// <summary>Whether <paramref name="path"/> has changes that are not committed.</summary>
+    public bool IsUncommitted(string path) => _uncommitted.Contains(path);
+
+    /// <summary>The UTC date of the newest commit that changed <paramref name="path"/> (today when it has uncommitted
+    /// changes); null when none did.</summary>
+    public DateOnly? LastChanged(string path) =>
+        _uncommitted.Contains(path) ? _today : _files.TryGetValue(path, out var date) ? date : null;
 
     /// <summary>The UTC date of the newest commit whose diff added <paramref name="line"/> (as written, without
-    /// trailing white space) to <paramref name="path"/>; null when none did.</summary>
-    public DateOnly? LastChanged(string path, string line) =>
-        _lines.TryGetValue((path, line.TrimEnd()), out var date) ? date : null;
+    /// trailing white space) to <paramref name="path"/> (today when the line is written but not committed); null when
+    /// none did.</summary>
+    public DateOnly? LastChanged(string path, string line)
+    {
+        var key = (path, line.TrimEnd());
+        if (_lines.TryGetValue(key, out var date)) return date;
+        return _uncommitted.Contains(path) && UncommittedLines.Contains(key) ? _today : null;
+    }
 }

@@ -12,6 +12,9 @@ public sealed record LoadOptions
     /// <summary>Told how far parsing and the history walk have got, from the threads doing them.</summary>
     public IProgress<LoadProgress>? Progress { get; init; }
 
+    /// <summary>The day a change not committed yet was made (the run's "now"): such an item was touched today.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 }
 

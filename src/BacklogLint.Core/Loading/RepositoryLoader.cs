@@ -51,14 +51,14 @@ public static class RepositoryLoader
         // A file is parsed alike on both sides unless the repository's own status list differs between them.
         var reuse = headStatuses.SameAs(baseStatuses) ? (head, headFiles) : ((FileSource, ParsedFiles)?)null;
         var baseFiles = Parse(location, config, @base, baseStatuses, reuse, options);
-        var histories = ReadHistories(location, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)], options);
+        var histories = ReadHistories(location, config, [(baseFiles.Items, @base.Commit), (headFiles.Items, head.Commit)], options);
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
     }
 
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
         var files = Parse(location, config, source, StatusListReader.Read(config, location, source.ReadText), reuse: null, options);
-        return Build(location, config, source, files, ReadHistories(location, [(files.Items, source.Commit)], options)[0]);
+        return Build(location, config, source, files, ReadHistories(location, config, [(files.Items, source.Commit)], options)[0]);
     }
 
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
@@ -196,9 +196,10 @@ public static class RepositoryLoader
 
     private static ParsedFile Unreadable(string path, string message) => new(path, null, [Problem(message)]);
 
-    /// <summary>Dates each set of items as of its commit (the working tree's: HEAD), in one walk.</summary>
+    /// <summary>Dates each set of items as of its commit (the working tree's: HEAD, with what is not committed
+    /// touched today), in one walk, leaving out the commits the repository's ignore-revs file lists.</summary>
     private static IReadOnlyList<HistoryIndex> ReadHistories(
-        PlanningLocation location, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options)
+        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options)
     {
         if (location.GitDirectory is null)
             return [.. sides.Select(_ => HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown"))];
@@ -206,12 +207,36 @@ public static class RepositoryLoader
         {
             using var repository = new Repository(location.GitDirectory);
             Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
-            return GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked);
+            var ignored = IgnoreRevs.Read(repository, location, config.IgnoreRevsFile);
+            var requests = sides.Select(side => Request(side.Items, side.Commit) with { IgnoredCommits = ignored }).ToList();
+            var histories = GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked);
+            return [.. histories.Select((history, i) => sides[i].Commit is null
+                ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items), options.Today)
+                : history)];
         }
         catch (LibGit2SharpException e)
         {
             return [.. sides.Select(_ => HistoryIndex.Unavailable($"git history cannot be read ({e.Message})"))];
         }
+    }
+
+    /// <summary>The items whose file is changed in the working tree or the index, or not tracked yet.</summary>
+    private static HashSet<string> Uncommitted(Repository repository, PlanningLocation location, List<WorkItem> items)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (items.Count == 0) return result;
+        var folder = location.RelativePath(location.Folder);
+        var options = new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false, DetectRenamesInIndex = false, DetectRenamesInWorkDir = false };
+        if (folder != ".") options.PathSpec = [folder];
+        var paths = items.Select(item => item.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in repository.RetrieveStatus(options))
+        {
+            if (entry.State is FileStatus.Unaltered or FileStatus.Ignored) continue;
+            var path = entry.FilePath.Replace('\\', '/');
+            if (paths.Contains(path)) result.Add(path);
+        }
+
+        return result;
     }
 
     private static HistoryRequest Request(List<WorkItem> items, string? commit)

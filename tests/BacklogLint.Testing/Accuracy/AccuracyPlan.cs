@@ -104,7 +104,7 @@ public sealed class AccuracyPlan
         var location = PlanningLocation.Find(folder);
         var configPath = ConfigLoader.Find(location.Folder, location.WorkTree);
         var config = configPath is null ? new BacklogLintConfig() : new ConfigLoader(BuiltInRules.Descriptors).Load(configPath);
-        var planning = RepositoryLoader.Load(location, config);
+        var planning = RepositoryLoader.Load(location, config, new LoadOptions { Today = DateOnly.FromDateTime(Now.UtcDateTime) });
         var diagnostics = new AnalysisEngine(BuiltInRules.All).Analyze(planning, config, new FixedTimeProvider(Now));
         return AccuracyResult.Compare(this, diagnostics);
     }

@@ -97,16 +97,16 @@ internal sealed class PlannedItem(int index, string path, string id)
     /// <summary>Whether a second version exists: committed later, or only in the work tree.</summary>
     public bool HasSecondVersion => SecondCommit is not null || CommitState == CommitState.Dirty;
 
-    /// <summary>The date of the newest commit that changed the file (DESIGN §1 "Dates from git"); null when it was
-    /// never committed. A file edited in the work tree since keeps the date of its last commit.</summary>
-    public DateOnly? LastCommit => CommitState == CommitState.Untracked ? null : SecondCommit ?? FirstCommit;
+    /// <summary>The date of the newest change to the file (DESIGN §1 "Lifecycle per format"): its last commit, or
+    /// today when it is untracked or changed in the work tree since (an uncommitted change counts as touched today).</summary>
+    public DateOnly? LastCommit => CommitState is CommitState.Untracked or CommitState.Dirty ? DesignTerms.Today : SecondCommit ?? FirstCommit;
 
-    /// <summary>The date of the last commit that changed an inline agreement's line: null when the line as it stands
-    /// was never committed (the file is untracked, or the line was rewritten only in the work tree).</summary>
+    /// <summary>The date of the last change to an inline agreement's line: today when the line as it stands was never
+    /// committed (the file is untracked, or the line was rewritten only in the work tree), else its last commit.</summary>
     public DateOnly? LineCommit(PlannedInlineAgreement agreement) => (CommitState, agreement.RewrittenLater, SecondCommit) switch
     {
-        (CommitState.Untracked, _, _) => null,
-        (CommitState.Dirty, true, _) => null,
+        (CommitState.Untracked, _, _) => DesignTerms.Today,
+        (CommitState.Dirty, true, _) => DesignTerms.Today,
         (_, true, { } second) => second,
         _ => FirstCommit,
     };
