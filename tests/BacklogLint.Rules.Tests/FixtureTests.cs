@@ -32,4 +32,16 @@ public sealed class FixtureTests
 
         difference.ShouldBeEmpty($"{name}:\n{difference}");
     }
+
+    [Fact]
+    public void A_link_to_a_file_git_history_shows_was_renamed_says_where_it_went()
+    {
+        var messages = Fixture.Load(Path.Combine(FixturesRoot, "BL0401", "renamed")).Run().Diagnostics
+            .Where(d => d.Id == "BL0401").Select(d => d.Message).Order(StringComparer.Ordinal).ToList();
+
+        messages.Count.ShouldBe(2);
+        messages[0].ShouldMatch(@"^'R-1' links to '\.\./old-notes\.md', but there is no Markdown file 'docs/proposals/old-notes\.md'$");
+        messages[1].ShouldMatch(@"^'R-1' links to '0001-queue\.md', but there is no Markdown file 'docs/proposals/0002-retry/0001-queue\.md': "
+            + @"it was renamed to 'docs/proposals/0001-queue/README\.md' in [0-9a-f]{7} \(2025-03-01\)$");
+    }
 }

@@ -24,6 +24,7 @@ namespace BacklogLint.Testing;
 ///     files: all           # every fixture file, or a list of paths
 ///     versions:            # earlier contents: path in the repo -> file under the fixture's .versions/
 ///       backlog/A.md: .versions/A.v1.md
+///     deleted: [backlog/B.md]  # paths an earlier commit made, removed by this one (a rename: deleted here, added in files)
 /// expect: [BL9001]         # findings on the repository as a whole (no file)
 /// </code>
 /// Files not committed by any listed commit stay untracked.
@@ -102,7 +103,8 @@ public sealed class Fixture
             };
             foreach (var path in paths) Copy(path, path, repository);
             foreach (var (path, version) in commit.Versions) Copy(version, path, repository);
-            repository.Commit(commit.Date, commit.Author, "fixture commit", [.. paths.Concat(commit.Versions.Keys).Distinct()]);
+            foreach (var path in commit.Deleted) File.Delete(repository.FullPath(path));
+            repository.Commit(commit.Date, commit.Author, "fixture commit", [.. paths.Concat(commit.Versions.Keys).Concat(commit.Deleted).Distinct()]);
         }
 
         foreach (var path in files.Where(path => !File.Exists(repository.FullPath(path)))) Copy(path, path, repository);
@@ -138,6 +140,8 @@ public sealed class Fixture
         public object? Files { get; set; }
 
         public Dictionary<string, string> Versions { get; set; } = [];
+
+        public List<string> Deleted { get; set; } = [];
     }
 }
 

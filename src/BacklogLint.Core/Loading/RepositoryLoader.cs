@@ -96,7 +96,28 @@ public static class RepositoryLoader
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
-        return new PlanningRepository(files.Parsed, roster, history, markdown) { Format = config.Format, Selection = Selection(location, config, files) };
+        return new PlanningRepository(files.Parsed, roster, history, markdown)
+        {
+            Format = config.Format,
+            Selection = Selection(location, config, files),
+            Moves = Moves(location, source.Commit, history, LinkTargets.Missing(files.Parsed, markdown)),
+        };
+    }
+
+    /// <summary>Where the files that links point at and that are gone went, from the history of the source's commit
+    /// (HEAD for the working tree); nothing without history.</summary>
+    private static IReadOnlyDictionary<string, PathMove> Moves(PlanningLocation location, string? commit, HistoryIndex history, HashSet<string> missing)
+    {
+        if (missing.Count == 0 || history.UnavailableReason is not null || location.GitDirectory is null) return new Dictionary<string, PathMove>();
+        try
+        {
+            using var repository = new Repository(location.GitDirectory);
+            return RenameFinder.Find(repository, missing, commit);
+        }
+        catch (LibGit2SharpException)
+        {
+            return new Dictionary<string, PathMove>();
+        }
     }
 
     /// <summary>How many items each glob found and, when none was found, which built-in format would read the files

@@ -30,6 +30,7 @@ public sealed class PlanningRepository
         MarkdownPaths = repository.MarkdownPaths;
         Format = repository.Format;
         Selection = repository.Selection;
+        Moves = repository.Moves;
         _byId = repository._byId;
         _byPath = repository._byPath;
     }
@@ -41,6 +42,10 @@ public sealed class PlanningRepository
         ArgumentNullException.ThrowIfNull(roster);
         return new PlanningRepository(this, roster);
     }
+
+    /// <summary>Where Markdown files that links point at and that are gone went, by repository-relative path, as git
+    /// history tells (<see cref="RenameFinder"/>); empty without history.</summary>
+    public IReadOnlyDictionary<string, PathMove> Moves { get; init; } = new Dictionary<string, PathMove>();
 
     /// <summary>What the configuration selected (for BL9002: never green on nothing).</summary>
     public ItemSelection Selection { get; init; } = ItemSelection.None;

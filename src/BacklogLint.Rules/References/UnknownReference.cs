@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
@@ -9,7 +8,7 @@ namespace BacklogLint.Rules.References;
 /// <c>superseded-by</c> naming no item id (case-insensitive), or a relative Markdown link in the body to a <c>.md</c>
 /// file that is not in the repository. Links with a scheme (<c>https:</c>, <c>mailto:</c>), absolute paths and pure
 /// <c>#anchors</c> are not checked; handoff receivers are BL0201's and <c>blocked-by</c> is free text.</summary>
-public sealed partial class UnknownReference : ItemRule
+public sealed class UnknownReference : ItemRule
 {
     public static RuleDescriptor Rule { get; } = new(
         RuleIds.UnknownReference,
@@ -61,7 +60,7 @@ public sealed partial class UnknownReference : ItemRule
     /// counted in the message, not reported again.</summary>
     private static IEnumerable<(LinkReference Link, string Problem)> BrokenLinks(PlanningRepository repository, string fromPath, IReadOnlyList<LinkReference> links)
     {
-        foreach (var group in links.GroupBy(link => LinkedFile(link.Target) ?? link.Target, StringComparer.Ordinal))
+        foreach (var group in links.GroupBy(link => LinkTargets.MarkdownFile(link.Target) ?? link.Target, StringComparer.Ordinal))
         {
             if (BrokenLink(repository, fromPath, group.First()) is not { } problem) continue;
             var count = group.Count();
@@ -73,8 +72,8 @@ public sealed partial class UnknownReference : ItemRule
     /// resolves, is not checked, or points out of sight.</summary>
     private static string? BrokenLink(PlanningRepository repository, string fromPath, LinkReference link)
     {
-        if (LinkedFile(link.Target) is not { } file) return null;
-        var resolved = Resolve(fromPath, file);
+        if (LinkTargets.MarkdownFile(link.Target) is not { } file) return null;
+        var resolved = LinkTargets.Resolve(fromPath, file);
         if (resolved is not null && repository.MarkdownPaths.Contains(resolved)) return null;
         // The repository's build points this link elsewhere (ERCs' './eip-20.md' is the EIPs repository's).
         if (repository.Format.IsExternalLink(link.Target)) return null;
@@ -92,7 +91,7 @@ public sealed partial class UnknownReference : ItemRule
     {
         if (!value.Contains('/', StringComparison.Ordinal))
             return repository.Find(value) is not null || repository.Format.IsExternalId(value) ? null : "no item has that id";
-        var path = value.StartsWith('/') ? value.Trim('/') : Resolve(item.Path, value.TrimEnd('/'));
+        var path = value.StartsWith('/') ? value.Trim('/') : LinkTargets.Resolve(item.Path, value.TrimEnd('/'));
         if (path is null) return "the path leads outside the repository";
         var known = repository.MarkdownPaths.Concat(repository.Items.Select(other => other.Path));
         if (known.Any(file => file == path || file.StartsWith(path + "/", StringComparison.Ordinal))) return null;
@@ -112,49 +111,13 @@ public sealed partial class UnknownReference : ItemRule
         inner.Line == outer.Line && inner.Column >= outer.Column && inner.EndColumn <= outer.EndColumn;
 
     // Paths compare exactly, as git and GitHub do; a file that differs only in case is named, since that is the usual cause.
+    // A file git history shows was renamed is named where it went.
     private static string Missing(PlanningRepository repository, string path) =>
         repository.MarkdownPaths.Where(candidate => string.Equals(candidate, path, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .FirstOrDefault() is { } spelled
             ? $"there is no Markdown file '{path}' (there is '{spelled}': paths are case-sensitive)"
-            : $"there is no Markdown file '{path}'";
-
-    /// <summary>The decoded path of a relative link to a Markdown file; null for anything this rule does not check.</summary>
-    private static string? LinkedFile(string target)
-    {
-        var text = target.Trim();
-        if (text.Length == 0 || text[0] is '#' or '/' || UriScheme().IsMatch(text)) return null;
-        var end = text.IndexOfAny(['#', '?']);
-        if (end >= 0) text = text[..end];
-        text = Uri.UnescapeDataString(text);
-        return text.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? text : null;
-    }
-
-    /// <summary>The repository-relative path <paramref name="file"/> points at from the item's folder; null when it
-    /// climbs above the repository's root.</summary>
-    private static string? Resolve(string itemPath, string file)
-    {
-        var slash = itemPath.LastIndexOf('/');
-        var segments = new List<string>();
-        foreach (var segment in (slash < 0 ? file : itemPath[..slash] + "/" + file).Split('/'))
-        {
-            switch (segment)
-            {
-                case "" or ".":
-                    break;
-                case "..":
-                    if (segments.Count == 0) return null;
-                    segments.RemoveAt(segments.Count - 1);
-                    break;
-                default:
-                    segments.Add(segment);
-                    break;
-            }
-        }
-
-        return string.Join('/', segments);
-    }
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:")]
-    private static partial Regex UriScheme();
+            : repository.Moves.GetValueOrDefault(path) is { To: { } to } move
+                ? $"there is no Markdown file '{path}': it was renamed to '{to}' in {move.Commit} ({move.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})"
+                : $"there is no Markdown file '{path}'";
 }
