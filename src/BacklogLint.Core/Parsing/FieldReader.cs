@@ -38,13 +38,19 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         return read is null ? values : [.. values.Select(value => value with { Value = read(value.Value) }).Where(value => value.Value.Length > 0)];
     }
 
-    /// <summary>Authors listed as profile links with no comma between them (<c>[A](https://github.com/a) [B](…)</c>).</summary>
+    /// <summary>Authors listed as profile links with no comma between them (<c>[A](https://github.com/a) [B](…)</c>), or
+    /// named in a phrase (<c>with input from @a, @b and @c</c>): each person linked or mentioned.</summary>
     private static IEnumerable<Located<string>> SeparateLinkedPeople(Located<string> value)
     {
         var links = ProfileLinks().Matches(value.Value);
-        if (links.Count < 2) return [value];
-        return links.Select(link => value with { Value = link.Value });
+        if (links.Count >= 2) return links.Select(link => value with { Value = link.Value });
+        var mentions = Mentions().Matches(value.Value);
+        if (mentions.Count >= 2) return mentions.Select(mention => value with { Value = mention.Groups[1].Value });
+        return [value];
     }
+
+    [GeneratedRegex(@"(?<![\w@./])(@[A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-])")]
+    private static partial Regex Mentions();
 
     [GeneratedRegex(@"\[[^\]]*\]\(https?://github\.com/[A-Za-z0-9][A-Za-z0-9-]{0,38}/?\)", RegexOptions.IgnoreCase)]
     private static partial Regex ProfileLinks();

@@ -281,6 +281,23 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
+    public void An_author_entry_that_names_several_people_in_a_phrase_is_each_of_them()
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", """
+            # X
+
+            * Proposal: [SE-0001](0001-x.md)
+            * Authors: Jane Doe (@janedoe); with input from @bgrant0607, @dchen1107 and @bo-li
+            * Status: **Awaiting review**
+
+            ## Introduction
+            """);
+
+        file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().Parties.Select(party => party.Value)
+            .ShouldBe(["@janedoe", "@bgrant0607", "@dchen1107", "@bo-li"]);
+    }
+
+    [Fact]
     public void The_parties_key_is_the_one_the_format_writes_and_backlog_md_decisions_have_none()
     {
         var file = Parse(Config("dialect: backlog-md"), "backlog/decisions/decision-1 - X.md", """
