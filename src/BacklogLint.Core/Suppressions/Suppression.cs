@@ -6,7 +6,8 @@ namespace BacklogLint.Core.Suppressions;
 /// item (front matter <c>suppress:</c>).</summary>
 /// <param name="Rules">Rule IDs or aliases as written; empty for every rule.</param>
 /// <param name="FirstLine">First line it covers (1-based).</param>
-/// <param name="LastLine">Last line it covers; <see cref="int.MaxValue"/> for a range never re-enabled or a whole item.</param>
+/// <param name="LastLine">Last line it covers; <see cref="int.MaxValue"/> for a range or a whole item (a range ends at an
+/// <c>enable</c>, per rule: <see cref="Ends"/>).</param>
 /// <param name="Until">After this date the suppression has expired: the findings come back.</param>
 /// <param name="Span">Where the directive is written.</param>
 public sealed record Suppression(
@@ -18,7 +19,25 @@ public sealed record Suppression(
     DateOnly? Until,
     SourceSpan Span)
 {
-    public bool Covers(int line) => line >= FirstLine && line <= LastLine;
+    /// <summary>For a range, the <c>enable</c> directives after it, in order.</summary>
+    public IReadOnlyList<SuppressionEnd> Ends { get; init; } = [];
+
+    /// <summary>Whether it covers a finding of a rule on <paramref name="line"/>: a range ends, for that rule, at the
+    /// first <c>enable</c> after it that names the rule (by ID or alias: <paramref name="namesRule"/>) or names none,
+    /// as ESLint's <c>eslint-enable</c> does; <c>disable</c> … <c>enable BL0001</c> leaves the other rules disabled.</summary>
+    public bool Covers(int line, Func<string, bool> namesRule)
+    {
+        if (line < FirstLine) return false;
+        var last = LastLine;
+        foreach (var end in Ends)
+        {
+            if (end.Rules.Count > 0 && !end.Rules.Any(namesRule)) continue;
+            last = end.Line;
+            break;
+        }
+
+        return line <= last;
+    }
 
     public bool IsExpired(DateOnly today) => Until is { } until && until < today;
 
@@ -31,6 +50,9 @@ public sealed record Suppression(
         _ => "suppress:",
     }} {(Rules.Count == 0 ? "(all rules)" : string.Join(", ", Rules))}";
 }
+
+/// <summary>A <c>backloglint-enable</c> on <paramref name="Line"/>, naming <paramref name="Rules"/> as written (none: all).</summary>
+public sealed record SuppressionEnd(int Line, IReadOnlyList<string> Rules);
 
 /// <summary>How a <see cref="Suppression"/> is written.</summary>
 public enum SuppressionKind

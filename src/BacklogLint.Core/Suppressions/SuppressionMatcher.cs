@@ -36,7 +36,8 @@ internal sealed class SuppressionMatcher
         foreach (var diagnostic in diagnostics)
         {
             var matches = diagnostic is { Path: { } path, Span: { } span } && states.TryGetValue(path, out var candidates)
-                ? candidates.Where(state => state.Suppression.Covers(span.Line) && Names(state.Suppression, diagnostic.Id)).ToList()
+                ? candidates.Where(state => Names(state.Suppression, diagnostic.Id)
+                    && state.Suppression.Covers(span.Line, rule => IsRule(rule, diagnostic.Id))).ToList()
                 : [];
             var live = matches.FirstOrDefault(state => !state.Suppression.IsExpired(_today));
             if (live is not null)
@@ -58,7 +59,10 @@ internal sealed class SuppressionMatcher
     }
 
     private bool Names(Suppression suppression, string ruleId) =>
-        suppression.Rules.Count == 0 || suppression.Rules.Any(rule => _ruleIds.TryGetValue(rule, out var id) && id == ruleId);
+        suppression.Rules.Count == 0 || suppression.Rules.Any(rule => IsRule(rule, ruleId));
+
+    /// <summary>Whether <paramref name="written"/> (an ID or alias, any case) is <paramref name="ruleId"/>.</summary>
+    private bool IsRule(string written, string ruleId) => _ruleIds.TryGetValue(written, out var id) && id == ruleId;
 
     private SuppressionUse Use(string path, State state)
     {

@@ -48,16 +48,12 @@ public static partial class SuppressionReader
         return suppressions;
     }
 
-    /// <summary><c>enable</c> ends the open ranges of the rules it names (all of them when it names none).</summary>
+    /// <summary>An <c>enable</c> may end each range opened before it; which ones it ends is known only once rule
+    /// aliases are resolved (<see cref="Suppression.Covers(int, Func{string, bool})"/>), so it is kept on each.</summary>
     private static void Close(List<Suppression> suppressions, List<(Suppression Directive, int Index)> open, IReadOnlyList<string> rules, int line)
     {
-        for (var i = open.Count - 1; i >= 0; i--)
-        {
-            var (directive, index) = open[i];
-            if (rules.Count > 0 && !directive.Rules.Any(rule => rules.Contains(rule, StringComparer.OrdinalIgnoreCase))) continue;
-            suppressions[index] = directive with { LastLine = line };
-            open.RemoveAt(i);
-        }
+        foreach (var (_, index) in open)
+            suppressions[index] = suppressions[index] with { Ends = [.. suppressions[index].Ends, new SuppressionEnd(line, rules)] };
     }
 
     private static void ReadFrontMatter(YamlEntry entry, List<Suppression> suppressions, List<ParseProblem> problems)

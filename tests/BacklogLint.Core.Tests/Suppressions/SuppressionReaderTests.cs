@@ -45,7 +45,7 @@ public sealed class SuppressionReaderTests
     }
 
     [Fact]
-    public void Ranges_close_at_the_enable_of_their_rule_or_run_to_the_end()
+    public void Each_range_keeps_the_enables_after_it_which_end_it_only_for_the_rules_they_name()
     {
         const string Text = """
             <!-- backloglint-disable BL0101: renegotiating -->
@@ -57,7 +57,9 @@ public sealed class SuppressionReaderTests
 
         var (suppressions, _) = Read(Text);
 
-        suppressions.Select(s => (string.Join(',', s.Rules), s.FirstLine, s.LastLine)).ShouldBe([("BL0101", 1, 4), ("BL0301", 2, int.MaxValue)]);
+        suppressions.Select(s => (string.Join(',', s.Rules), s.FirstLine, s.Ends.Single().Line)).ShouldBe([("BL0101", 1, 4), ("BL0301", 2, 4)]);
+        suppressions[0].Covers(5, rule => rule == "BL0101").ShouldBeFalse();
+        suppressions[1].Covers(5, rule => rule == "BL0301").ShouldBeTrue("the enable names BL0101 only");
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class SuppressionReaderTests
     {
         var (suppressions, _) = Read("<!-- backloglint-disable BL0101 -->\n<!-- backloglint-disable -->\nx\n<!-- backloglint-enable -->\n");
 
-        suppressions.Select(s => s.LastLine).ShouldBe([4, 4]);
+        suppressions.ShouldAllBe(s => s.Covers(4, _ => false) && !s.Covers(5, _ => false));
     }
 
     [Fact]
