@@ -20,6 +20,12 @@ public abstract class RuleContext
     public T Option<T>(RuleOption<T> option)
         where T : notnull => _run.Option(option);
 
+    /// <summary>A value worked out once per run of this rule, on the first call, and shared by every context of the run
+    /// (an index over the whole repository, say); <paramref name="compute"/> gets the repository. No static state: a
+    /// rule that needs one run-wide value asks for it here.</summary>
+    public T Computed<T>(Func<PlanningRepository, T> compute)
+        where T : class => _run.Computed(compute);
+
     /// <summary>True when strictly more than <paramref name="days"/> whole days lie between <paramref name="date"/> and today.</summary>
     public bool IsOlderThan(DateOnly date, int days) => Today.DayNumber - date.DayNumber > days;
 

@@ -19,6 +19,18 @@ internal sealed class RuleRun(
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    private readonly Dictionary<System.Reflection.MethodInfo, object> _computed = [];
+
+    /// <summary>One value per computing method and run (<see cref="RuleContext.Computed{T}"/>).</summary>
+    public T Computed<T>(Func<PlanningRepository, T> compute)
+        where T : class
+    {
+        if (_computed.TryGetValue(compute.Method, out var value)) return (T)value;
+        var computed = compute(repository);
+        _computed[compute.Method] = computed;
+        return computed;
+    }
+
     public T Option<T>(RuleOption<T> option)
         where T : notnull => options.TryGetValue(option.Name, out var value) && value is T typed ? typed : option.Default;
 

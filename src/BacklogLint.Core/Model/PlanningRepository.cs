@@ -13,6 +13,7 @@ public sealed class PlanningRepository
     {
         Files = files;
         Items = [.. files.Select(file => file.Item).OfType<WorkItem>()];
+        roster.Seal();
         Roster = roster;
         History = history;
         MarkdownPaths = markdownPaths;
@@ -25,6 +26,7 @@ public sealed class PlanningRepository
     {
         Files = repository.Files;
         Items = repository.Items;
+        roster.Seal();
         Roster = roster;
         History = repository.History;
         MarkdownPaths = repository.MarkdownPaths;

@@ -2,13 +2,15 @@ namespace BacklogLint.Core.Model;
 
 /// <summary>Who exists: teams with their members, and people. Names are compared with <see cref="Party"/>. A roster
 /// may also carry a verification against an outside directory (<see cref="WithVerification"/>): then
-/// <see cref="Verification"/> says whether a party exists there.</summary>
+/// <see cref="Verification"/> says whether a party exists there. It is filled while the repository loads and sealed
+/// when a <see cref="PlanningRepository"/> takes it: no rule can change who exists for the rules after it.</summary>
 public sealed class Roster
 {
     private readonly Dictionary<string, HashSet<string>> _members;
     private readonly HashSet<string> _known;
     private readonly HashSet<string> _teamNames;
     private readonly Func<string, PartyKind, bool?>? _exists;
+    private bool _sealed;
 
     public Roster()
     {
@@ -36,8 +38,17 @@ public sealed class Roster
     /// 'acme'</c>); null when it was not verified.</summary>
     public string? VerifiedAgainst { get; }
 
+    /// <summary>No more parties can be added (<see cref="PlanningRepository"/> seals the roster it is given).</summary>
+    internal void Seal() => _sealed = true;
+
+    private void ThrowIfSealed()
+    {
+        if (_sealed) throw new InvalidOperationException("the roster of a loaded repository cannot change: build a new one and use PlanningRepository.WithRoster");
+    }
+
     public void AddTeam(string team, IEnumerable<string> members)
     {
+        ThrowIfSealed();
         var key = Party.Normalize(team);
         if (!_members.TryGetValue(key, out var set)) _members[key] = set = [];
         _known.Add(key);
@@ -52,6 +63,7 @@ public sealed class Roster
 
     public void AddParty(string party)
     {
+        ThrowIfSealed();
         if (Party.IsPlaceholder(party)) return;
         var key = Party.Normalize(party);
         _known.Add(key);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
@@ -12,9 +11,6 @@ namespace BacklogLint.Rules.References;
 /// checked, on either side.</summary>
 public sealed class CrossTeamDependency : ItemRule
 {
-    // Computed once per repository (which is immutable), so checking 10,000 items does not rescan every agreement.
-    private static readonly ConditionalWeakTable<PlanningRepository, HashSet<(string, string)>> Covered = [];
-
     public static RuleDescriptor Rule { get; } = new(
         RuleIds.CrossTeamDependency,
         "cross-team-without-agreement",
@@ -36,7 +32,8 @@ public sealed class CrossTeamDependency : ItemRule
             if (dependency.Value.Length == 0 || context.Repository.Find(dependency.Value) is not { } target) continue;
             if (target.Type == ItemType.Agreement || !target.Status.Class.IsUnfinished()) continue;
             if (TeamOf(target) is not { } otherTeam || Party.AreSame(team, otherTeam)) continue;
-            if (CoveredPairs(context.Repository).Contains(Pair(team, otherTeam))) continue;
+            // Computed once per run, so checking 10,000 items does not rescan every agreement.
+            if (context.Computed(CoveredPairs).Contains(Pair(team, otherTeam))) continue;
             context.Report(dependency.Span, "depends-on:" + dependency.Value, item.Id.Value, team, target.Id.Value, otherTeam);
         }
     }
@@ -45,21 +42,20 @@ public sealed class CrossTeamDependency : ItemRule
         item.Team is { } team && !Party.IsPlaceholder(team.Value) ? team.Value : null;
 
     /// <summary>Every pair of parties named together by an agreement in force, normalized and ordered.</summary>
-    private static HashSet<(string, string)> CoveredPairs(PlanningRepository repository) =>
-        Covered.GetValue(repository, static planning =>
+    private static HashSet<(string, string)> CoveredPairs(PlanningRepository repository)
+    {
+        var pairs = new HashSet<(string, string)>();
+        var inForce = repository.Items.SelectMany(item => item.Agreements)
+            .Where(agreement => agreement.Kind == AgreementKind.Inline || agreement.Status == StatusClass.InForce);
+        foreach (var agreement in inForce)
         {
-            var pairs = new HashSet<(string, string)>();
-            var inForce = planning.Items.SelectMany(item => item.Agreements)
-                .Where(agreement => agreement.Kind == AgreementKind.Inline || agreement.Status == StatusClass.InForce);
-            foreach (var agreement in inForce)
-            {
-                var parties = agreement.Parties.Select(party => Party.Normalize(party.Value)).Distinct().ToList();
-                for (var i = 0; i < parties.Count; i++)
-                    for (var j = i + 1; j < parties.Count; j++) pairs.Add(Pair(parties[i], parties[j]));
-            }
+            var parties = agreement.Parties.Select(party => Party.Normalize(party.Value)).Distinct().ToList();
+            for (var i = 0; i < parties.Count; i++)
+                for (var j = i + 1; j < parties.Count; j++) pairs.Add(Pair(parties[i], parties[j]));
+        }
 
-            return pairs;
-        });
+        return pairs;
+    }
 
     private static (string, string) Pair(string a, string b)
     {

@@ -93,6 +93,8 @@ public sealed class RosterTests
         verified.Roster.VerifiedAgainst.ShouldBe("a directory");
         verified.Items.ShouldBeSameAs(repository.Items);
         verified.History.ShouldBeSameAs(repository.History);
+        Should.Throw<InvalidOperationException>(() => repository.Roster.AddParty("@mallory"), "a rule cannot add to who exists");
+        Should.Throw<InvalidOperationException>(() => verified.Roster.AddTeam("sre", ["@mallory"]));
         verified.Files.ShouldBeSameAs(repository.Files);
         repository.Roster.VerifiedAgainst.ShouldBeNull();
     }
