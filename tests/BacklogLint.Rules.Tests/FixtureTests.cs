@@ -31,6 +31,13 @@ public sealed class FixtureTests
         var difference = result.Difference();
 
         difference.ShouldBeEmpty($"{name}:\n{difference}");
+        var snapshot = Path.Combine(FixturesRoot, name, Fixture.FindingsFileName);
+        var actual = string.Concat(FindingText.Of(result.Diagnostics).Select(line => line + "\n"));
+        if (Environment.GetEnvironmentVariable("BACKLOGLINT_UPDATE_DOCS") == "1" && (!File.Exists(snapshot) || File.ReadAllText(snapshot) != actual))
+            File.WriteAllText(snapshot, actual);
+        File.Exists(snapshot).ShouldBeTrue($"{name}: no {Fixture.FindingsFileName}: run the tests with BACKLOGLINT_UPDATE_DOCS=1 and read what it wrote");
+        File.ReadAllText(snapshot).ReplaceLineEndings("\n").ShouldBe(actual,
+            $"{name}: the findings differ from {Fixture.FindingsFileName} in span, message or count (BACKLOGLINT_UPDATE_DOCS=1 rewrites it)");
     }
 
     [Fact]

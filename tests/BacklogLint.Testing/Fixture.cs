@@ -32,6 +32,10 @@ namespace BacklogLint.Testing;
 public sealed class Fixture
 {
     public const string FileName = "fixture.yml";
+
+    /// <summary>Every finding of the fixture written whole (<see cref="FindingText"/>), compared exactly: the markers
+    /// say where findings are meant to be, this file pins their columns, messages and count.</summary>
+    public const string FindingsFileName = "findings.txt";
     private const string VersionsFolder = ".versions";
 
     private Fixture(string folder, FixtureSpec spec)
@@ -60,7 +64,7 @@ public sealed class Fixture
     public IReadOnlyList<string> Files() =>
         [.. Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(Folder, path).Replace('\\', '/'))
-            .Where(path => path != FileName && !path.StartsWith(VersionsFolder + "/", StringComparison.Ordinal))
+            .Where(path => path != FileName && path != FindingsFileName && !path.StartsWith(VersionsFolder + "/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)];
 
     public IReadOnlySet<string> Expected() =>

@@ -74,8 +74,12 @@ internal static partial class BodyMetadata
     {
         var keyScalar = new YamlScalar(key.Value.Trim(), IsPlain: true, new SourceSpan(line, key.Index + 1, line, key.Index + key.Value.TrimEnd().Length + 1));
         var valueAt = valueLine ?? line;
-        var valueText = value.Value.Trim();
-        var valueStart = value.Index + value.Value.Length - value.Value.TrimStart().Length;
+        // An HTML comment after the value (a template's hint, a linter directive) is not part of it.
+        var written = value.Value;
+        var comment = written.IndexOf("<!--", StringComparison.Ordinal);
+        if (comment > 0 && written[..comment].Trim().Length > 0) written = written[..comment];
+        var valueText = written.Trim();
+        var valueStart = value.Index + written.Length - written.TrimStart().Length;
         var valueScalar = new YamlScalar(valueText, IsPlain: false,
             new SourceSpan(valueAt, valueStart + 1, valueAt, valueStart + valueText.Length + 1)) { IsProse = true };
         return new YamlEntry(keyScalar, valueScalar);

@@ -11,14 +11,18 @@ public sealed class AnalysisEngineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Loads the repository as the tool does (configuration found beside it) and runs every built-in rule.</summary>
+    /// <summary>The rules these tests exercise the engine with; the rest of the catalogue is left out, so a new rule
+    /// cannot change what they find.</summary>
+    private static readonly HashSet<string> Exercised = ["BL0001", "BL0101", "BL0202", "BL0501", "BL0502", "BL9001"];
+
+    /// <summary>Loads the repository as the tool does (configuration found beside it) and runs <see cref="Exercised"/>.</summary>
     private static IReadOnlyList<Diagnostic> Check(TestRepository test, DateTimeOffset? now = null)
     {
         var location = PlanningLocation.Find(test.Path);
         var configPath = ConfigLoader.Find(location.Folder, location.WorkTree);
         var config = configPath is null ? new BacklogLintConfig() : new ConfigLoader(BuiltInRules.Descriptors).Load(configPath);
         var repository = RepositoryLoader.Load(location, config);
-        return new AnalysisEngine(BuiltInRules.All).Analyze(repository, config, new FixedTimeProvider(now ?? Now));
+        return new AnalysisEngine([.. BuiltInRules.All.Where(rule => Exercised.Contains(rule.Descriptor.Id))]).Analyze(repository, config, new FixedTimeProvider(now ?? Now));
     }
 
     private const string Unowned = "---\nid: PAY-1\nstatus: todo\n---\n# Nobody's work\n";

@@ -37,8 +37,10 @@ public sealed class AccuracyResult
 
     public bool IsExact => Mismatches.Count == 0;
 
-    internal static AccuracyResult Compare(AccuracyPlan plan, IReadOnlyList<Diagnostic> diagnostics)
+    internal static AccuracyResult Compare(AccuracyPlan plan, IReadOnlyList<Diagnostic> all)
     {
+        // Only the rules the oracle knows are judged (DesignOracle.Rules).
+        var diagnostics = all.Where(d => DesignOracle.Rules.Contains(d.Id)).ToList();
         var expected = plan.Expected.ToLookup(e => (e.Rule, (string?)e.Path, e.Line));
         var actual = diagnostics.ToLookup(d => (Rule: d.Id, d.Path, Line: d.Span?.Line ?? 0));
         var mismatches = new List<AccuracyMismatch>();
@@ -53,7 +55,7 @@ public sealed class AccuracyResult
             mismatches.AddRange(wanted.Skip(matched).Select(e => new AccuracyMismatch(e.Rule, e.Path, e.Line, false, e.Why, plan.Describe(e.Path))));
         }
 
-        var ids = BuiltInRules.Descriptors.Select(d => d.Id)
+        var ids = BuiltInRules.Descriptors.Select(d => d.Id).Where(DesignOracle.Rules.Contains)
             .Union(plan.Expected.Select(e => e.Rule)).Union(diagnostics.Select(d => d.Id))
             .Order(StringComparer.Ordinal);
         var rules = ids.Select(id => new RuleAccuracy(
