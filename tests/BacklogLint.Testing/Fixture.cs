@@ -26,6 +26,7 @@ namespace BacklogLint.Testing;
 ///       backlog/A.md: .versions/A.v1.md
 ///     deleted: [backlog/B.md]  # paths an earlier commit made, removed by this one (a rename: deleted here, added in files)
 /// expect: [BL9001]         # findings on the repository as a whole (no file)
+/// judge: [BL0304]          # in a rule's fixture, more rules to judge than its own and the marked ones
 /// </code>
 /// Files not committed by any listed commit stay untracked.
 /// </remarks>
@@ -82,7 +83,21 @@ public sealed class Fixture
         var planning = RepositoryLoader.Load(location, config, new LoadOptions { Today = Now });
         var now = new DateTimeOffset(Now.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var diagnostics = new AnalysisEngine(BuiltInRules.All).Analyze(planning, config, new FixedTimeProvider(now));
-        return new FixtureResult(Expected(), diagnostics);
+        var judged = JudgedRules();
+        return new FixtureResult(Expected(), [.. diagnostics.Where(d => judged is null || judged.Contains(d.Id))]);
+    }
+
+    /// <summary>What a rule's fixture (<c>Fixtures/BL0401/…</c>) judges, as a rule tester does: its rule and the rules
+    /// its markers name, so a new rule never changes another rule's fixture. A dialect's fixture judges every rule
+    /// (null): it is the whole picture of a format, and a new rule's findings on it are meant to be seen.</summary>
+    private HashSet<string>? JudgedRules()
+    {
+        var rule = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar)));
+        if (rule is null || !System.Text.RegularExpressions.Regex.IsMatch(rule, @"^BL\d{4}$")) return null;
+        var judged = Expected().Select(key => key.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        judged.Add(rule);
+        judged.UnionWith(Spec.Judge);
+        return judged;
     }
 
     public TestRepository Build()
@@ -132,6 +147,9 @@ public sealed class Fixture
         public List<CommitSpec> Commits { get; set; } = [];
 
         public List<string> Expect { get; set; } = [];
+
+        /// <summary>More rules a rule's fixture judges, beyond its own and the marked ones (to say one must not fire).</summary>
+        public List<string> Judge { get; set; } = [];
     }
 
     private sealed class CommitSpec

@@ -29,6 +29,9 @@ public sealed class AccuracyPlan
 
     public IReadOnlyList<ExpectedFinding> Expected { get; }
 
+    /// <summary>The rules the accuracy test judges (the ones whose ground truth the oracle writes).</summary>
+    public static IReadOnlySet<string> OracleRules => DesignOracle.Rules;
+
     /// <summary>"Now" for the check: 2026-11-23, noon UTC.</summary>
     public static DateTimeOffset Now => DesignTerms.Now;
 
