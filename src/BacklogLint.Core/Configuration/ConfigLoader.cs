@@ -146,10 +146,10 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         foreach (var setting in map.Entries)
         {
             var key = YamlMapping.NormalizeKey(setting.Key.Value);
-            var value = setting.Value as YamlScalar
-                ?? throw Error(path, setting.Value, $"'{setting.Key.Value}' of {rule.Id} should be a single value, not {setting.Value.KindName}");
             if (key == "severity")
             {
+                var value = setting.Value as YamlScalar
+                    ?? throw Error(path, setting.Value, $"'{setting.Key.Value}' of {rule.Id} should be a single value, not {setting.Value.KindName}");
                 severity = ParseSeverity(path, value, rule);
                 continue;
             }
@@ -158,8 +158,8 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
                 ?? throw Error(path, setting.Key, rule.Options.Count == 0
                     ? $"{rule.Id} has no option '{setting.Key.Value}' (it takes only 'severity')"
                     : $"{rule.Id} has no option '{setting.Key.Value}' (known: severity, {string.Join(", ", rule.Options.Select(o => o.Name))})");
-            if (!option.TryParse(value.Value, out var parsed, out var problem))
-                throw Error(path, value, $"{rule.Id}: {problem}");
+            if (!option.TryRead(setting.Value, out var parsed, out var problem))
+                throw Error(path, setting.Value, $"{rule.Id}: {problem}");
             options[option.Name] = parsed;
         }
 

@@ -84,19 +84,7 @@ public static class ConfigSchema
         {
             json.WriteStartObject(option.Name);
             json.WriteString("description", $"{option.Description} Default: {option.FormatDefault()}.");
-            if (option.ValueKind == "integer")
-            {
-                json.WriteString("type", "integer");
-                json.WriteNumber("minimum", 0);
-                json.WriteNumber("default", (int)option.DefaultValue);
-            }
-            else
-            {
-                json.WriteString("type", "string");
-                json.WriteString("pattern", @"^\s*\d{1,5}\s*[dwmyDWMY]\s*$");
-                json.WriteString("default", option.FormatDefault());
-            }
-
+            option.WriteSchema(json);
             json.WriteEndObject();
         }
 
