@@ -127,7 +127,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             repository = RepositoryLoader.Load(location, config, new LoadOptions { Progress = progress, Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) });
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
         if (listing is not null) repository = Verify(await listing, repository);
-        var result = engine.AnalyzeWithSuppressions(repository, config, time);
+        var result = engine.For(config).AnalyzeWithSuppressions(repository, config, time);
         LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
         return new Analysis(location, scope, repository, result);
     }

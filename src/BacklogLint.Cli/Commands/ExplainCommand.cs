@@ -1,6 +1,6 @@
 using System.CommandLine;
 using BacklogLint.Reporting.Terminal;
-using BacklogLint.Rules;
+using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Cli.Commands;
 
@@ -11,11 +11,13 @@ internal static class ExplainCommand
     {
         var id = new Argument<string>("rule") { Description = "A rule ID (BL0101) or alias (stale-agreement)." };
         var color = CommonOptions.Color();
-        var command = new Command("explain", "Show a rule's page: what it finds, why, how to fix it, its options.") { id, color };
+        var config = CommonOptions.Config(" Its rule packs and policies can be explained too.");
+        var command = new Command("explain", "Show a rule's page: what it finds, why, how to fix it, its options.") { id, color, config };
         command.SetAction(parseResult =>
         {
             var name = parseResult.GetValue(id)!.Trim();
-            var rule = BuiltInRules.Descriptors.FirstOrDefault(r =>
+            if (Catalogue.Load(parseResult.GetValue(config)) is not { } rules) return ExitCodes.UsageOrFailure;
+            var rule = rules.Select(r => r.Descriptor).FirstOrDefault(r =>
                 r.Id.Equals(name, StringComparison.OrdinalIgnoreCase) || r.Alias.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (rule is null)
             {
@@ -24,7 +26,11 @@ internal static class ExplainCommand
             }
 
             var page = Path.Combine(AppContext.BaseDirectory, "rules", rule.Id + ".md");
-            var markdown = File.Exists(page) ? File.ReadAllText(page) : $"{rule.Id}: {rule.Title}\n\n{rule.HelpUri}";
+            var markdown = rule.Help is null && File.Exists(page)
+                ? File.ReadAllText(page)
+                : $"{rule.Page ?? $"# {rule.Id}: {rule.Title}\n"}\n| Alias | Default severity |\n|---|---|\n| `{rule.Alias}` | {rule.DefaultSeverity.ToName()} |\n\n"
+                    + string.Concat(rule.Options.Select(o => $"- `{o.Name}` ({o.ValueKind}, default {o.FormatDefault()}): {o.Description}\n"))
+                    + $"\nMore: {rule.HelpUri}\n";
             // Redirected, the page is the Markdown it is (for a file, a pager or another tool); in a terminal, rendered.
             var terminal = TerminalOutput.ForConsole(parseResult.GetValue(color)!);
             if (terminal.Rich) Console.Out.Write(TerminalMarkdown.Render(markdown, terminal.Style));

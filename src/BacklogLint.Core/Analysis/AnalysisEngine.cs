@@ -11,6 +11,9 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
 {
     public IReadOnlyList<Rule> Rules => rules;
 
+    /// <summary>This engine's rules and a configuration's own (<see cref="BacklogLintConfig.ExtraRules"/>).</summary>
+    public AnalysisEngine For(BacklogLintConfig config) => config.ExtraRules.Count == 0 ? this : new AnalysisEngine([.. rules, .. config.ExtraRules]);
+
     /// <summary>The findings that stand (not suppressed).</summary>
     public IReadOnlyList<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, TimeProvider time) =>
         AnalyzeWithSuppressions(repository, config, time).Diagnostics;

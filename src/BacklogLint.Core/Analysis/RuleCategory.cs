@@ -26,4 +26,7 @@ public enum RuleCategory
 
     /// <summary>BL9xxx: the tool's own circumstances.</summary>
     Tooling,
+
+    /// <summary>A team's own rules: rule packs and the configuration's <c>policies</c> (IDs of their own, never BL).</summary>
+    Policy,
 }

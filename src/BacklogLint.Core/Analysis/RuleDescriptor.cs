@@ -4,7 +4,8 @@ using BacklogLint.Core.Diagnostics;
 namespace BacklogLint.Core.Analysis;
 
 /// <summary>What a rule is, independent of any run: its identity, wording, default severity and options.</summary>
-/// <param name="Id">The stable ID, <c>BL</c> and four digits. Never reused.</param>
+/// <param name="Id">The stable ID: <c>BL</c> and four digits for a built-in rule, never reused; a pack's or a policy's
+/// own prefix and digits (<c>ACME0001</c>).</param>
 /// <param name="Alias">A kebab-case name that configuration may use instead of the ID.</param>
 /// <param name="MessageFormat">A composite format string; the arguments come from the analysis.</param>
 public sealed record RuleDescriptor(
@@ -21,7 +22,18 @@ public sealed record RuleDescriptor(
     /// <summary>The rule's typed options, with their defaults.</summary>
     public IReadOnlyList<RuleOption> Options { get; init; } = [];
 
-    public Uri HelpUri => new(HelpBaseUri + Id + ".md");
+    /// <summary>Where the rule's page is: a built-in rule's under <see cref="HelpBaseUri"/>; a pack's or a policy's
+    /// where its author says (<see cref="Help"/>).</summary>
+    public Uri HelpUri => Help ?? new(Id.StartsWith("BL", StringComparison.Ordinal) ? HelpBaseUri + Id + ".md" : OwnRulesUri);
+
+    /// <summary>Where a pack's or a policy's rule without a page of its own points: how such rules are written.</summary>
+    public const string OwnRulesUri = "https://github.com/backloglint/backloglint/blob/main/README.md#rule-packs-and-policies";
+
+    /// <summary>A page elsewhere than the catalogue's (a rule pack's documentation); null for built-in rules.</summary>
+    public Uri? Help { get; init; }
+
+    /// <summary>What <c>explain</c> shows for a rule with no page shipped with the tool (Markdown); null: title and link.</summary>
+    public string? Page { get; init; }
 
     public string FormatMessage(IReadOnlyList<object?> arguments) =>
         string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments.Select(Render).ToArray());

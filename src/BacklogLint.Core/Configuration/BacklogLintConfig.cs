@@ -54,6 +54,9 @@ public sealed record BacklogLintConfig
     /// <summary>The file of commits that are no change (<c>history.ignore-revs-file</c>, absolute); "" for none;
     /// null: git's own, <c>blame.ignoreRevsFile</c> or <c>.git-blame-ignore-revs</c> (<see cref="History.IgnoreRevs"/>).</summary>
     public string? IgnoreRevsFile { get; init; }
+
+    /// <summary>The rules of the configuration's rule packs and policies, run beside the built-in ones.</summary>
+    public IReadOnlyList<Analysis.Rule> ExtraRules { get; init; } = [];
 }
 
 /// <summary>A rule's configured severity and options; what is not configured keeps the descriptor's default.</summary>

@@ -10,7 +10,7 @@ namespace BacklogLint.Core.Configuration;
 /// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
 public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 {
-    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "format", "roster", "rules", "statuses", "require-suppression-reason", "limits", "history"];
+    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "format", "roster", "rules", "statuses", "require-suppression-reason", "limits", "history", "rule-packs", "policies"];
     private static readonly string[] LimitKeys = ["max-file-size", "max-yaml-depth", "max-items"];
     private const string SuppressionWithoutReasonAlias = "suppression-without-reason";
 
@@ -85,6 +85,8 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 
         var (teams, people) = ReadRoster(path, map.Find("roster"));
         var (maxFileBytes, maxYamlDepth, maxItems) = ReadLimits(path, map.Find("limits"));
+        var extra = ReadExtraRules(path, map, rules);
+        IReadOnlyList<RuleDescriptor> known = [.. rules, .. extra.Select(rule => rule.Descriptor)];
         return new BacklogLintConfig
         {
             MaxFileBytes = maxFileBytes,
@@ -100,7 +102,8 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             RosterTeams = teams,
             RosterPeople = people,
             Statuses = ReadStatuses(path, map.Find("statuses"), statuses),
-            Rules = RequireReasons(path, map.Find("require-suppression-reason"), ReadRules(path, map.Find("rules"))),
+            Rules = RequireReasons(path, map.Find("require-suppression-reason"), ReadRules(path, map.Find("rules"), known)),
+            ExtraRules = extra,
         };
     }
 
@@ -118,7 +121,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         return settings;
     }
 
-    private Dictionary<string, RuleSettings> ReadRules(string path, YamlEntry? section)
+    private static Dictionary<string, RuleSettings> ReadRules(string path, YamlEntry? section, IReadOnlyList<RuleDescriptor> rules)
     {
         var result = new Dictionary<string, RuleSettings>(StringComparer.Ordinal);
         if (section is null || section.Value is YamlScalar { IsNull: true }) return result;

@@ -41,6 +41,8 @@ public static class ConfigSchema
             json.WriteEndObject();
             Limits(json);
             History(json);
+            StringList(json, "rule-packs", "Assemblies of the team's own rules (paths relative to this file).");
+            Policies(json);
             OpenClosedMap(json, "rules", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
             foreach (var rule in rules)
             {
@@ -52,6 +54,11 @@ public static class ConfigSchema
                 }
             }
 
+            json.WriteEndObject();
+            // A rule pack's or a policy's rules are known only once loaded: their IDs are their own, never BL.
+            json.WriteStartObject("patternProperties");
+            json.WriteStartObject("^(?!BL)[A-Z]{2,10}[0-9]{3,4}$");
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
@@ -113,6 +120,57 @@ public static class ConfigSchema
         json.WriteEndObject();
         json.WriteEndObject();
         StringList(json, "people", "People who are in no team (@login).");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Policies(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("policies");
+        json.WriteString("description", "Rules declared here: items matching 'when' must have the keys 'require' names, keep keys to 'one-of' values or to 'match' patterns.");
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartArray("required");
+        json.WriteStringValue("id");
+        json.WriteStringValue("title");
+        json.WriteEndArray();
+        json.WriteStartObject("properties");
+        json.WriteStartObject("id");
+        json.WriteString("type", "string");
+        json.WriteString("pattern", "^(?!BL)[A-Z]{2,10}[0-9]{3,4}$");
+        json.WriteEndObject();
+        foreach (var key in new[] { "alias", "title", "help" })
+        {
+            json.WriteStartObject(key);
+            json.WriteString("type", "string");
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("severity");
+        json.WriteString("$ref", "#/definitions/severity");
+        json.WriteEndObject();
+        OpenClosedMap(json, "when", "Which items: type (task, epic, agreement) and status words.");
+        StringList(json, "type", "task, epic or agreement.");
+        StringList(json, "status", "Status words as the items write them.");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        StringList(json, "require", "Keys that must have a value.");
+        foreach (var (key, description, valueTypes) in new[] { ("one-of", "Key: the values it may have.", new[] { "array", "string" }), ("match", "Key: a regular expression its value must match.", ["string"]) })
+        {
+            json.WriteStartObject(key);
+            json.WriteString("description", description);
+            json.WriteString("type", "object");
+            json.WriteStartObject("additionalProperties");
+            json.WriteStartArray("type");
+            foreach (var type in valueTypes) json.WriteStringValue(type);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -56,6 +56,10 @@ public sealed class WorkItem
 
     public IReadOnlyList<LinkReference> Links { get; init; } = [];
 
+    /// <summary>The front matter as written (or the metadata a header-style format reads from the body), for rules
+    /// about keys the model does not name: a team's policies, a rule pack's rules.</summary>
+    public Parsing.YamlMapping? FrontMatter { get; init; }
+
     /// <summary>Where item-wide findings point: the <c>id</c> key, else the first key of the front matter.</summary>
     public required SourceSpan HeaderSpan { get; init; }
 

@@ -226,6 +226,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Agreements = agreements,
             Tasks = body.Tasks,
             Links = body.Links,
+            FrontMatter = mapping,
             HeaderSpan = header,
         };
     }
