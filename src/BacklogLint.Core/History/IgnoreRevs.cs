@@ -7,7 +7,7 @@ namespace BacklogLint.Core.History;
 /// listed as git blame lists them: one revision per line, <c>#</c> comments. The file is, in this order, the one the
 /// configuration names (<c>history.ignore-revs-file</c>), git's <c>blame.ignoreRevsFile</c>, or
 /// <c>.git-blame-ignore-revs</c> at the work tree's root, the name GitHub's blame view reads.</summary>
-public static class IgnoreRevs
+internal static class IgnoreRevs
 {
     public const string ConventionalName = ".git-blame-ignore-revs";
 

@@ -8,7 +8,7 @@ namespace BacklogLint.Core.History;
 /// <c>keps/sig-x/0001-a/README.md</c>) resolves below where its target was: the same name in each folder above is
 /// looked for too, nearest first. One walk for all paths, descending only into the folders that held them; it stops
 /// once each is found.</summary>
-public static class RenameFinder
+internal static class RenameFinder
 {
     /// <summary>How many files a commit may add and delete for git's similarity search to run on it (git's own
     /// <c>diff.renameLimit</c> is 1000); exact renames are found in a commit of any size.</summary>
