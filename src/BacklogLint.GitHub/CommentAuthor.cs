@@ -13,9 +13,12 @@ public static class CommentAuthor
 
     /// <summary>The token's login.</summary>
     /// <exception cref="ApiException">GitHub refused the token (401) or failed; the caller says so.</exception>
-    public static async Task<string> ResolveAsync(IGitHubClient client, string? given)
+    /// <param name="installationToken">The token has the installation shape (<c>ghs_</c>): GraphQL is asked first,
+    /// as <c>GET /user</c> would only refuse it.</param>
+    public static async Task<string> ResolveAsync(IGitHubClient client, string? given, bool installationToken = false)
     {
         if (Normalize(given) is { } login) return login;
+        if (installationToken && await ViewerAsync(client).ConfigureAwait(false) is { } bot) return bot;
         try
         {
             var user = await client.User.Current().ConfigureAwait(false);
@@ -26,7 +29,7 @@ public static class CommentAuthor
             // An installation token may not read /user.
         }
 
-        return await ViewerAsync(client).ConfigureAwait(false) ?? ActionsBot;
+        return (installationToken ? null : await ViewerAsync(client).ConfigureAwait(false)) ?? ActionsBot;
     }
 
     /// <summary>A login as GitHub spells one (letters, digits, hyphens, a <c>[bot]</c> suffix); null for anything else.</summary>
@@ -49,8 +52,10 @@ public static class CommentAuthor
             // GraphQL names a bot without the suffix that its comments carry in REST.
             return login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase) ? login : login + "[bot]";
         }
-        catch (Exception e) when (e is ApiException or InvalidDataException or HttpRequestException or FormatException or InvalidCastException or ArgumentException or System.Runtime.Serialization.SerializationException)
+        catch (Exception e) when (!GitHubFailure.AffectsEveryRequest(e)
+            && e is ApiException or InvalidDataException or FormatException or InvalidCastException or ArgumentException or System.Runtime.Serialization.SerializationException)
         {
+            // No GraphQL here (404), or an answer that names nobody: the other ways remain.
             return null;
         }
     }

@@ -40,7 +40,7 @@ public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? clien
             var action = "update the pull request comment";
             try
             {
-                var author = await CommentAuthor.ResolveAsync(client, CommentAuthorLogin).ConfigureAwait(false);
+                var author = await CommentAuthor.ResolveAsync(client, CommentAuthorLogin, context.Token?.StartsWith("ghs_", StringComparison.Ordinal) == true).ConfigureAwait(false);
 
                 var pullRequest = context.PullRequest!.Number;
                 comment = await new PullRequestComment(client, context.Owner, context.Name, author)

@@ -105,6 +105,12 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         }
     }
 
+    /// <summary>Called with each request as it arrives, before it is answered.</summary>
+    public Action<RecordedRequest>? OnRequest { get; set; }
+
+    /// <summary>The token the server accepts (default <see cref="Token"/>).</summary>
+    public string AcceptedToken { get; set; } = Token;
+
     /// <summary>The login of <see cref="Token"/>: <c>GET /user</c> answers it when <see cref="TokenIsUser"/>, else 403 as
     /// GitHub answers an installation token; GraphQL's viewer names it (without <c>[bot]</c>, as GraphQL does); the
     /// comments the token creates are by it.</summary>
@@ -168,7 +174,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         var recorded = new RecordedRequest(
             request.Method, request.Path.Value + request.QueryString.Value, body,
-            request.Headers.Authorization.ToString(), request.ContentType, request.Headers.UserAgent.ToString());
+            request.Headers.Authorization.ToString(), request.ContentType, request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow);
+        OnRequest?.Invoke(recorded);
         FailureRule? failure;
         lock (_gate)
         {
@@ -185,7 +192,7 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             return;
         }
 
-        if (recorded.Authorization != $"Token {Token}")
+        if (recorded.Authorization != $"Token {AcceptedToken}")
         {
             await JsonAsync(http, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
             return;
@@ -761,7 +768,7 @@ public enum Failure
 }
 
 /// <summary>One request as the server received it; <paramref name="Body"/> is raw.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization, string? ContentType, string UserAgent)
+internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization, string? ContentType, string UserAgent, DateTimeOffset At = default)
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 
