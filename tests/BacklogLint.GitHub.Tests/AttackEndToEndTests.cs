@@ -235,3 +235,33 @@ public sealed class AttackEndToEndTests : GitHubEndToEndTests
             yield return Convert.ToBase64String(Encoding.UTF8.GetBytes(plain)).TrimEnd('=')[..20];
     }
 }
+
+/// <summary>The job summary is filled up to GitHub's 1 MiB, measured in bytes of UTF-8, and what does not fit is folded.</summary>
+public sealed class StepSummaryEndToEndTests : GitHubEndToEndTests
+{
+    [Theory]
+    [InlineData(999, "OLD")]
+    [InlineData(670, "ÄÖÜ-€-日本語-öffentlich-ñandú")]
+    public async Task A_large_summary_fills_up_to_the_limit_and_folds_the_rest(int count, string prefix)
+    {
+        PullRequest.Base(repo => repo.Write("backlog/X.md", PullRequestScenario.Owned("X")))
+            .Head(repo =>
+            {
+                for (var i = 1; i <= count; i++)
+                {
+                    var id = $"{prefix}-{i}-{new string('ø', 300)}";
+                    repo.Write($"backlog/{prefix}-{i}.md", $"---\nid: \"{id}\"\nstatus: todo\ndepends-on: [\"{id}-missing-{new string('é', 200)}\"]\n---\n# {id}\n");
+                }
+            })
+            .Event();
+
+        var result = await PullRequest.RunAsync("--no-comment");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        var bytes = new FileInfo(PullRequest.SummaryPath).Length;
+        bytes.ShouldBeLessThanOrEqualTo(StepSummary.MaxBytes);
+        bytes.ShouldBeGreaterThan(StepSummary.MaxBytes / 2, "filled, not empty");
+        PullRequest.Summary.ShouldStartWith(Marker);
+        PullRequest.Summary.ShouldContain("did not fit");
+    }
+}

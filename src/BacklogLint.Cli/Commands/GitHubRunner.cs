@@ -54,14 +54,15 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         var request = PublishRequest(settings, run, exitCode, context, notices, computedAt);
         var redacted = notices.Select(context.Redact).ToList();
         var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, CheckRunner.ToolVersion, [.. redacted]);
-        var summaryWritten = WriteStepSummary(context, report);
+        var summary = WriteStepSummary(context, report);
+        var summaryWritten = summary is not null;
         WriteAnnotations(stdout, settings, context, run, redacted, Places(request, context, client, summaryWritten));
         await stdout.FlushAsync();
 
         var outcome = await publisher.PublishAsync(request with
         {
-            Comment = request.Comment is { } comment ? comment with { Body = MarkdownReportWriter.Write(report, CommentBodyLimit) } : null,
-            CheckRun = request.CheckRun is { } checkRun ? checkRun with { Summary = MarkdownReportWriter.Write(report, CheckRunSummaryLimit) } : null,
+            Comment = request.Comment is { } comment ? comment with { Body = MarkdownReportWriter.Write(report, CommentBodyLimit, FullList(summary)) } : null,
+            CheckRun = request.CheckRun is { } checkRun ? checkRun with { Summary = MarkdownReportWriter.Write(report, CheckRunSummaryLimit, FullList(summary), "check run") } : null,
         });
         LogPublished(outcome.Comment?.Action, outcome.Comment?.Id, outcome.CheckRun?.Requests ?? 0, budget.Elapsed.TotalMilliseconds);
         var published = outcome.Notices.Select(context.Redact).ToList();
@@ -191,21 +192,28 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
     }
 
-    private bool WriteStepSummary(ActionsContext context, PullRequestReport report)
+    /// <summary>Appends the report to the job summary, filled up to GitHub's limit; returns what was written (null: nothing).</summary>
+    private string? WriteStepSummary(ActionsContext context, PullRequestReport report)
     {
-        if (context.StepSummaryPath is not { } path) return false;
+        if (context.StepSummaryPath is not { } path) return null;
         try
         {
-            if (StepSummary.Append(path, maxLength => MarkdownReportWriter.Write(report, maxLength))) return true;
+            if (StepSummary.TryAppend(path, maxLength => MarkdownReportWriter.Write(report, maxLength, MarkdownReportWriter.FullListInCheck, "summary"), out var written)) return written;
             LogSummaryFull(path);
-            return false;
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"backloglint: warning: cannot write the job summary to '{path}': {e.Message}");
-            return false;
+            return null;
         }
     }
+
+    /// <summary>Where the comment and the check run send a reader for what did not fit in them.</summary>
+    private static string FullList(string? summary) =>
+        summary is not null && !summary.Contains("did not fit in this summary", StringComparison.Ordinal)
+            ? MarkdownReportWriter.FullListInSummary
+            : MarkdownReportWriter.FullListInCheck;
 
     private static void WriteAnnotations(TextWriter stdout, GitHubSettings settings, ActionsContext context, RunFindings run, List<string> notices, List<string> places)
     {
