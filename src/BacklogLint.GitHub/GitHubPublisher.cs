@@ -97,7 +97,8 @@ public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? clien
         try
         {
             var pullRequest = await client!.PullRequest.Get(context.Owner, context.Name, number).ConfigureAwait(false);
-            return pullRequest?.Head?.Sha is { Length: > 0 } sha ? sha : null;
+            // Only a commit id is taken from the answer: it ends up in a notice.
+            return pullRequest?.Head?.Sha is { Length: >= 7 and <= 64 } sha && sha.All(char.IsAsciiHexDigit) ? sha : null;
         }
         catch (Exception e) when (e is not GitHubTimeoutException || budget is null || !budget.IsSpent)
         {

@@ -70,6 +70,23 @@ public sealed class AttackEndToEndTests : GitHubEndToEndTests
     }
 
     [Fact]
+    public async Task Answers_that_each_come_late_are_bounded_by_the_budget_and_leave_no_check_run_in_progress()
+    {
+        OneNewError();
+        Server.Fail(Failure.Slow, retryAfterSeconds: 1);
+
+        var clock = Stopwatch.StartNew();
+        var result = await PullRequest.RunAsync("--github-timeout", "4s", "--request-timeout", "2s", "--check-run");
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "a 4 s budget");
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Commands("error").ShouldHaveSingleItem();
+        result.Commands("notice").ShouldContain(n => n.Contains("is spent", StringComparison.Ordinal), result.ToString());
+        Server.CheckRuns.ShouldAllBe(run => run.Status == "completed");
+        PullRequest.Summary.ShouldStartWith(Marker);
+    }
+
+    [Fact]
     public async Task A_token_echoed_by_the_server_in_any_form_reaches_no_output_and_no_comment()
     {
         const string secret = "ghs_Echo_0123456789abcdefABCDEF_9876543210";

@@ -186,7 +186,11 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
 
         if (Latency > TimeSpan.Zero) await Task.Delay(Latency, http.RequestAborted);
         if (OAuthScopes is { } scopes) http.Response.Headers["X-OAuth-Scopes"] = scopes;
-        if (failure is not null)
+        if (failure is { Failure: Failure.Slow })
+        {
+            await Task.Delay(TimeSpan.FromSeconds(failure.RetryAfterSeconds), http.RequestAborted);
+        }
+        else if (failure is not null)
         {
             await FailAsync(http, failure, recorded);
             return;
@@ -765,6 +769,9 @@ public enum Failure
 
     /// <summary>The comment addressed is deleted, and the answer is 404.</summary>
     Vanish,
+
+    /// <summary>The right answer, after RetryAfterSeconds.</summary>
+    Slow,
 }
 
 /// <summary>One request as the server received it; <paramref name="Body"/> is raw.</summary>
