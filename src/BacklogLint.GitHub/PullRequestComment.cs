@@ -23,8 +23,8 @@ public sealed partial class PullRequestComment(IGitHubClient client, string owne
     /// <summary>At most this many pages of 100 comments are read.</summary>
     public const int MaxPages = 100;
 
-    /// <summary>The login whose comments are ours.</summary>
-    public string Author { get; } = author;
+    /// <summary>The login whose comments are ours; corrected by what GitHub says of a comment this run wrote.</summary>
+    public string Author { get; private set; } = author;
 
     /// <param name="body">The comment, starting with the marker (the stamp is put in after it).</param>
     /// <param name="createIfMissing">False: update a comment that exists, but start none (nothing to say).</param>
@@ -46,6 +46,8 @@ public sealed partial class PullRequestComment(IGitHubClient client, string owne
         }
 
         var (action, written) = await WriteAsync(pullRequest, stamped, listing.Ours.Count > 0 ? listing.Ours[0] : null).ConfigureAwait(false);
+        // The comment just written is by the token's identity, whatever it was taken for: settle among its comments.
+        if (CommentAuthor.Normalize(written.User?.Login) is { } writer) Author = writer;
         var (kept, deleted) = await SettleAsync(pullRequest, stamped, stamp, written).ConfigureAwait(false);
         return new CommentOutcome(action, kept.Id, kept.HtmlUrl, deleted, notices);
     }

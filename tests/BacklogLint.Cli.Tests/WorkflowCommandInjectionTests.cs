@@ -76,6 +76,17 @@ public sealed class WorkflowCommandInjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_planning_folder_whose_name_is_a_command_is_logged_without_one()
+    {
+        _repository.Write("::error::DIR\n::warning::NL ##[error]D/PAY-9.md", "---\nid: PAY-9\nstatus: todo\n---\n# x\n");
+
+        var result = await BackloglintProcess.RunAsync("check", _repository.FullPath("::error::DIR\n::warning::NL ##[error]D"), "--now", "2026-11-23", "--verbose");
+
+        result.ExitCode.ShouldBeOneOf(0, 1);
+        WorkflowCommandParser.Commands(result.Stdout + "\n" + result.Stderr).ShouldBeEmpty(result.ToString());
+    }
+
+    [Fact]
     public async Task Arguments_echoed_in_usage_errors_start_no_command()
     {
         var result = await BackloglintProcess.RunAsync("check", "--format", Payload);

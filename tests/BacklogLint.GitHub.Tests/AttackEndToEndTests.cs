@@ -221,6 +221,37 @@ public sealed class AttackEndToEndTests : GitHubEndToEndTests
     }
 
     [Fact]
+    public async Task An_identity_GitHub_does_not_tell_is_learnt_from_the_comment_the_run_writes()
+    {
+        Server.NoGraphQL = true;
+        Server.TokenLogin = "ci-bot";
+        OneNewError();
+
+        await PullRequest.RunAsync();
+        await PullRequest.RunAsync();
+        await Task.WhenAll(PullRequest.RunAsync(), PullRequest.RunAsync(), PullRequest.RunAsync());
+
+        Server.Comments(PullRequestScenario.Number).Count(c => c.User == "ci-bot").ShouldBe(1, string.Join("\n", Server.Writes));
+    }
+
+    [Fact]
+    public async Task The_comment_author_can_be_given()
+    {
+        Server.TokenLogin = "my-app[bot]";
+        Server.NoGraphQL = true;
+        var bait = Server.AddComment(PullRequestScenario.Number, Marker + "\nbait", FakeGitHub.BotLogin);
+        OneNewError();
+
+        await PullRequest.RunAsync("--comment-author", "my-app[bot]");
+        var second = await PullRequest.RunAsync("--comment-author", "my-app[bot]");
+
+        Server.Comments(PullRequestScenario.Number).Count(c => c.User == "my-app[bot]").ShouldBe(1);
+        Server.Comments(PullRequestScenario.Number).Single(c => c.Id == bait).Updates.ShouldBe(0, "github-actions[bot] is not this token");
+        Server.Requests.ShouldNotContain(r => r.Path.EndsWith("/user", StringComparison.Ordinal));
+        second.Commands("notice").ShouldHaveSingleItem().ShouldContain("written by github-actions[bot], not by my-app[bot]");
+    }
+
+    [Fact]
     public async Task An_older_push_never_overwrites_the_comment_of_a_newer_one()
     {
         Server.Latency = TimeSpan.FromMilliseconds(10);
@@ -239,6 +270,25 @@ public sealed class AttackEndToEndTests : GitHubEndToEndTests
         CommentStamp.Parse(comment.Body)!.HeadSha.ShouldBe(newer);
         comment.Body.ShouldContain("2 new findings");
         late.Commands("notice").ShouldHaveSingleItem().ShouldContain($"the pull request's head is now {newer[..12]}");
+    }
+
+    [Fact]
+    public async Task Repository_text_starts_no_workflow_command_on_either_stream()
+    {
+        const string item = "---\nid: \"::error file=x::ID ##[set-env name=A]1\"\nstatus: \"todo\\n::error::STATUS\\r##[error]CR\"\nowner: \"@x\\n::add-mask::OWNER\"\ndepends-on: [\"##[error]REF\", \"\\n::warning::REF\"]\n---\n# ##[error]title\n";
+        PullRequest.Base(repo => repo.Write("backlog/OLD-1.md", PullRequestScenario.Owned("OLD-1")))
+            .Head(repo => repo.Write("backlog/::error::FILE ##[error]x.md", item).Write("backlog/##[warning]y.md", item.Replace("::error file=x::ID", "OTHER", StringComparison.Ordinal)))
+            .Event();
+
+        var result = await PullRequest.RunAsync("--verbose", "--check-run");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        WorkflowCommandParser.Commands(result.Stderr).ShouldBeEmpty(result.Stderr);
+        var commands = WorkflowCommandParser.Commands(result.Stdout);
+        commands.ShouldNotBeEmpty();
+        commands.ShouldAllBe(c => System.Text.RegularExpressions.Regex.IsMatch(c.Line, "^::(error|warning|notice) (file=[^:,]*,line=|title=)"), result.Stdout);
+        result.Stdout.ShouldNotContain("##[");
+        PullRequest.Summary.ShouldNotContain("##[");
     }
 
     /// <summary>The token and what it looks like cut, cleaned, encoded or in basic auth.</summary>
