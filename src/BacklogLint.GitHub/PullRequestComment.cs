@@ -47,7 +47,7 @@ public sealed partial class PullRequestComment(IGitHubClient client, string owne
 
         var (action, written) = await WriteAsync(pullRequest, stamped, listing.Ours.Count > 0 ? listing.Ours[0] : null).ConfigureAwait(false);
         // The comment just written is by the token's identity, whatever it was taken for: settle among its comments.
-        if (CommentAuthor.Normalize(written.User?.Login) is { } writer) Author = writer;
+        if (CommentAuthor.Normalize(written?.User?.Login) is { } writer) Author = writer;
         var (kept, deleted) = await SettleAsync(pullRequest, stamped, stamp, written).ConfigureAwait(false);
         return new CommentOutcome(action, kept.Id, kept.HtmlUrl, deleted, notices);
     }
@@ -80,7 +80,8 @@ public sealed partial class PullRequestComment(IGitHubClient client, string owne
             .FirstOrDefault();
     }
 
-    private async Task<(CommentAction Action, IssueComment Written)> WriteAsync(int pullRequest, string body, IssueComment? keeper)
+    /// <returns>What was done, and the comment as GitHub answered (null when its answer had no body).</returns>
+    private async Task<(CommentAction Action, IssueComment? Written)> WriteAsync(int pullRequest, string body, IssueComment? keeper)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -99,7 +100,7 @@ public sealed partial class PullRequestComment(IGitHubClient client, string owne
     }
 
     /// <summary>Lists again and leaves exactly one comment of ours, with this run's body.</summary>
-    private async Task<(IssueComment Kept, int Deleted)> SettleAsync(int pullRequest, string body, CommentStamp stamp, IssueComment written)
+    private async Task<(IssueComment Kept, int Deleted)> SettleAsync(int pullRequest, string body, CommentStamp stamp, IssueComment? written)
     {
         var ours = (await ListAsync(pullRequest).ConfigureAwait(false)).Ours;
         if (ours.Count == 0)
@@ -109,7 +110,7 @@ public sealed partial class PullRequestComment(IGitHubClient client, string owne
         }
 
         var kept = ours[0];
-        if (kept.Id != written.Id && !CarriesAtLeast(kept, stamp))
+        if (kept.Id != written?.Id && !CarriesAtLeast(kept, stamp))
         {
             try
             {
