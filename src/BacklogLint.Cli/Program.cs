@@ -1,3 +1,4 @@
 using BacklogLint.Cli;
 
+using var streams = ConsoleStreams.Install();
 return await CommandLine.Build().RunAsync(args);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using BacklogLint.Reporting;
 
 namespace BacklogLint.GitHub;
 
@@ -11,6 +12,8 @@ public sealed class ActionsContext
 {
     public const string DefaultApiUrl = "https://api.github.com";
     public const string DefaultServerUrl = "https://github.com";
+
+    private SecretRedactor? _redactor;
 
     private ActionsContext(string eventName, string owner, string name, string? sha, Uri apiUrl, string serverUrl, string? stepSummaryPath, string? token, PullRequestEvent? pullRequest)
     {
@@ -154,8 +157,11 @@ public sealed class ActionsContext
     public static string? OwnerOf(string? repository) =>
         repository?.Trim().Split('/') is [{ Length: > 0 } owner, { Length: > 0 }] ? owner : null;
 
-    /// <summary><paramref name="text"/> with the token replaced by <c>***</c>, as Actions masks secrets.</summary>
-    public string Redact(string text) => Token is { Length: > 0 } token ? text.Replace(token, "***", StringComparison.Ordinal) : text;
+    /// <summary>Knows the token: <see cref="SecretRedactor"/> with it.</summary>
+    public SecretRedactor Redactor => _redactor ??= new SecretRedactor([Token]);
+
+    /// <summary><paramref name="text"/> with the token (in any form) and every token shape replaced by <c>***</c>.</summary>
+    public string Redact(string text) => Redactor.Redact(text);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{EventName} {Repository}@{Sha} api={ApiUrl} pr={PullRequest?.Number} token={(Token is null ? "none" : "***")}");

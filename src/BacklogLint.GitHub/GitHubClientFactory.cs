@@ -7,8 +7,9 @@ namespace BacklogLint.GitHub;
 /// in the HTTP pipeline.</summary>
 public static class GitHubClientFactory
 {
-    /// <summary>How long one API call may take, retries and their waits included.</summary>
-    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(60);
+    /// <summary>Octokit's own limit on one API call, retries and their waits included: only a backstop, as the retry
+    /// handler's <see cref="GitHubBudget"/> ends every request sooner.</summary>
+    public static TimeSpan DefaultTimeout { get; } = GitHubBudget.DefaultTotal + TimeSpan.FromSeconds(30);
 
     /// <param name="apiUrl">The API root exactly as <c>GITHUB_API_URL</c> gives it: https://api.github.com,
     /// https://HOST/api/v3 on GitHub Enterprise Server, https://api.SUBDOMAIN.ghe.com on GHE.com. (Octokit's
@@ -25,15 +26,19 @@ public static class GitHubClientFactory
     {
         // Octokit follows redirects itself (dropping the token on another host), as its own default handler expects.
         retryHandler.InnerHandler = innerHandler ?? new HttpClientHandler { AllowAutoRedirect = false };
+        // Only the API's own origin gets a request (and the token): no Link, no redirect takes it elsewhere.
+        retryHandler.Origin = new Uri(ApiRoot(apiUrl).GetLeftPart(UriPartial.Authority));
         var connection = new Connection(
             new ProductHeaderValue("BacklogLint", toolVersion),
             ApiRoot(apiUrl),
             new InMemoryCredentialStore(new Credentials(token)),
             new HttpClientAdapter(() => retryHandler),
             new SimpleJsonSerializer());
-        connection.SetRequestTimeout(timeout ?? DefaultTimeout);
+        connection.SetRequestTimeout(timeout ?? Max(DefaultTimeout, retryHandler.Budget.Total + TimeSpan.FromSeconds(30)));
         return new GitHubClient(connection);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The address with a trailing slash, so that relative endpoints resolve under its path.</summary>
     public static Uri ApiRoot(Uri apiUrl) => apiUrl.AbsolutePath.EndsWith('/') ? apiUrl : new Uri(apiUrl + "/");

@@ -3,15 +3,19 @@ using Octokit;
 namespace BacklogLint.GitHub;
 
 /// <summary>Delivers a run's findings through the API — the pull request comment and the check run — and never
-/// fails the run for it: a fork's pull request, a missing or read-only token, an outage, a rate limit or an answer
-/// that cannot be read each become ONE notice, and reporting stops there (the caller still writes annotations and
-/// the step summary, and the exit code still follows the findings).</summary>
-public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? client)
+/// fails the run for it: a fork's pull request, a missing or read-only token, an outage, a rate limit, a spent budget
+/// or an answer that cannot be read each become ONE notice per delivery (the caller has already written annotations
+/// and the step summary, and the exit code still follows the findings). The comment's trouble never keeps the check
+/// run from being made.</summary>
+public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? client, GitHubBudget? budget = null)
 {
     public const string Fallback = "The findings are in the annotations and the job summary.";
 
     /// <summary>The most files GitHub lists for a pull request; a longer list is cut off.</summary>
     public const int MaxPullRequestFiles = 3000;
+
+    /// <summary><c>--comment-author</c>: the login whose comments are ours; null: the token's own (<see cref="CommentAuthor"/>).</summary>
+    public string? CommentAuthorLogin { get; init; }
 
     public async Task<PublishOutcome> PublishAsync(PublishRequest request)
     {
@@ -27,36 +31,42 @@ public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? clien
         if (client is null)
             return PublishOutcome.Failed($"No GitHub token (set GITHUB_TOKEN or pass --token), so there is no pull request comment or check run. {Fallback}");
 
+        var notices = new List<string>();
         CommentOutcome? comment = null;
+        var commentDenied = false;
+        var giveUp = false;
         if (wantsComment)
         {
             var action = "update the pull request comment";
             try
             {
-                comment = await new PullRequestComment(client, context.Owner, context.Name)
-                    .UpsertAsync(context.PullRequest!.Number, request.Comment!.Body, request.Comment.CreateIfMissing).ConfigureAwait(false);
+                var author = await CommentAuthor.ResolveAsync(client, CommentAuthorLogin, context.Token?.StartsWith("ghs_", StringComparison.Ordinal) == true).ConfigureAwait(false);
+
+                var pullRequest = context.PullRequest!.Number;
+                comment = await new PullRequestComment(client, context.Owner, context.Name, author)
+                    .UpsertAsync(pullRequest, request.Comment!.Body, request.Comment.CreateIfMissing, request.Comment.Stamp, () => CurrentHeadAsync(pullRequest))
+                    .ConfigureAwait(false);
+                notices.AddRange((comment.Notices ?? []).Select(context.Redact));
             }
             catch (Exception e)
             {
-                return PublishOutcome.Failed(Notice(e, action));
+                commentDenied = GitHubFailure.IsPermissionDenied(e);
+                giveUp = GitHubFailure.AffectsEveryRequest(e);
+                notices.Add(Notice(e, action));
             }
         }
 
         CheckRunOutcome? checkRun = null;
-        if (request.CheckRun is { } content)
+        if (request.CheckRun is { } content && !giveUp)
         {
-            var action = "create the check run";
-            try
-            {
-                checkRun = await new CheckRunPublisher(client, context.Owner, context.Name).PublishAsync(request.CheckRunSha!, content).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                return new PublishOutcome([Notice(e, action)], comment, null);
-            }
+            var outcome = await new CheckRunPublisher(client, context.Owner, context.Name, budget, context.Redact)
+                .PublishAsync(request.CheckRunSha!, content).ConfigureAwait(false);
+            if (outcome.Failure is { } failure && !(commentDenied && GitHubFailure.IsPermissionDenied(failure)))
+                notices.Add(Notice(failure, outcome.Id is null ? "create the check run" : "finish the check run"));
+            if (outcome.Id is not null) checkRun = outcome;
         }
 
-        return new PublishOutcome([], comment, checkRun);
+        return new PublishOutcome(notices, comment, checkRun);
     }
 
     /// <summary>The files the pull request changed, from the API (for a shallow clone, whose base commit is missing);
@@ -66,7 +76,9 @@ public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? clien
         if (client is null || context.PullRequest is not { } pullRequest) return null;
         try
         {
-            var files = await client.PullRequest.Files(context.Owner, context.Name, pullRequest.Number, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+            var files = await GitHubPages.GetAllAsync<PullRequestFile>(
+                client.Connection, $"repos/{Uri.EscapeDataString(context.Owner)}/{Uri.EscapeDataString(context.Name)}/pulls/{pullRequest.Number}/files",
+                MaxPullRequestFiles / GitHubPages.PageSize + 1, "the pull request's files").ConfigureAwait(false);
             if (files.Count >= MaxPullRequestFiles) return null;
             return files.Where(file => file.Status != "removed" && file.FileName is not null)
                 .Select(file => file.FileName)
@@ -79,19 +91,34 @@ public sealed class GitHubPublisher(ActionsContext context, IGitHubClient? clien
         }
     }
 
+    /// <summary>The pull request's head commit as GitHub has it now; null when it cannot be told.</summary>
+    private async Task<string?> CurrentHeadAsync(int number)
+    {
+        try
+        {
+            var pullRequest = await client!.PullRequest.Get(context.Owner, context.Name, number).ConfigureAwait(false);
+            // Only a commit id is taken from the answer: it ends up in a notice.
+            return pullRequest?.Head?.Sha is { Length: >= 7 and <= 64 } sha && sha.All(char.IsAsciiHexDigit) ? sha : null;
+        }
+        catch (Exception e) when (e is not GitHubTimeoutException || budget is null || !budget.IsSpent)
+        {
+            return null;
+        }
+    }
+
     private string Notice(Exception exception, string action) =>
         context.Redact(GitHubFailure.IsPermissionDenied(exception)
             ? $"The token cannot write to {context.Repository} (403: a pull request from a fork, or a read-only token), so there is no pull request comment or check run. Give the workflow `permissions: pull-requests: write` (and `checks: write` for --check-run). {Fallback}"
-            : $"{GitHubFailure.Describe(exception, action)} {Fallback}");
+            : $"{GitHubFailure.Describe(exception, action, context.Redact)} {Fallback}");
 }
 
 /// <summary>What to publish. <paramref name="CheckRunSha"/> is required with <paramref name="CheckRun"/>.</summary>
 public sealed record PublishRequest(CommentRequest? Comment, CheckRunContent? CheckRun, string? CheckRunSha);
 
-/// <summary>The comment's body, and whether to start a comment when none exists.</summary>
-public sealed record CommentRequest(string Body, bool CreateIfMissing);
+/// <summary>The comment's body, whether to start a comment when none exists, and what it describes.</summary>
+public sealed record CommentRequest(string Body, bool CreateIfMissing, CommentStamp Stamp);
 
-/// <summary>What was published, and the notices (at most one) saying what was not.</summary>
+/// <summary>What was published, and the notices saying what was not.</summary>
 public sealed record PublishOutcome(IReadOnlyList<string> Notices, CommentOutcome? Comment, CheckRunOutcome? CheckRun)
 {
     public static PublishOutcome Nothing { get; } = new([], null, null);

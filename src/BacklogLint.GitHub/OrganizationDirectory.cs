@@ -49,7 +49,7 @@ public sealed class OrganizationDirectory
         if (string.IsNullOrWhiteSpace(token)) return new OrganizationDirectory(null, organization);
         // The HTTP layer waits in real time, whatever --now says.
         var client = GitHubClientFactory.Create(apiUrl, token.Trim(), toolVersion, new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System));
-        return new OrganizationDirectory(client, organization, text => text.Replace(token.Trim(), "***", StringComparison.Ordinal));
+        return new OrganizationDirectory(client, organization, new Reporting.SecretRedactor([token]).Redact);
     }
 
     /// <summary>The organisation's people and teams; the first call asks GitHub, every later one gets the same answer.</summary>
@@ -100,7 +100,7 @@ public sealed class OrganizationDirectory
         }
         catch (Exception e)
         {
-            return Unavailable(GitHubFailure.Describe(e, action));
+            return Unavailable(GitHubFailure.Describe(e, action, _redact));
         }
     }
 

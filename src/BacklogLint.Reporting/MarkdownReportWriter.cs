@@ -21,11 +21,17 @@ public static class MarkdownReportWriter
     /// <summary>The smallest length <see cref="Write"/> accepts: the marker and a headline.</summary>
     public const int MinimumLength = 200;
 
-    private const string FullListInSummary =
+    /// <summary>Where a comment's reader finds what did not fit in it, when the job summary has everything.</summary>
+    public const string FullListInSummary =
         "The full list is in the step summary of this workflow run and in the output of `backloglint check`.";
 
+    /// <summary>Where a reader finds what did not fit, when the job summary could not hold everything either.</summary>
+    public const string FullListInCheck = "The full list is in the output of `backloglint check`.";
+
     /// <summary>The PR comment: starts with <see cref="CommentMarker"/>, never longer than <paramref name="maxLength"/>.</summary>
-    public static string Write(PullRequestReport report, int maxLength = CommentLimit)
+    /// <param name="fullList">The sentence saying where the full list is (default <see cref="FullListInSummary"/>).</param>
+    /// <param name="container">What the report is, for its footer: "comment", "summary".</param>
+    public static string Write(PullRequestReport report, int maxLength = CommentLimit, string fullList = FullListInSummary, string container = "comment")
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinimumLength);
@@ -57,7 +63,7 @@ public static class MarkdownReportWriter
         return MarkdownLayout.Compose(maxLength, header,
             reading: [notices, byRule, byOwner, added, fixedSection, unchanged],
             importance: [(notices, 0.2), (byRule, 0.2), (byOwner, 0.15), (added, 1), (fixedSection, 1), (unchanged, 1)],
-            footer: n => Invariant($"\n---\n_{Plural(n, "entry", "entries")} did not fit in this comment. {FullListInSummary}_\n"));
+            footer: n => Invariant($"\n---\n_{Plural(n, "entry", "entries")} did not fit in this {container}. {fullList}_\n"));
     }
 
     /// <summary>A whole run (<c>check --format markdown</c>, or the step summary of a push): the same layout without

@@ -116,6 +116,7 @@ public static class SarifReportWriter
         json.WriteString("id", rule.Id);
         json.WriteString("name", rule.Alias);
         WriteMultiformat(json, "shortDescription", rule.Title);
+        WriteMultiformat(json, "fullDescription", FullDescription(rule));
         json.WriteString("helpUri", rule.HelpUri.AbsoluteUri);
         WriteMultiformat(json, "help", $"{rule.Title}. See {rule.HelpUri.AbsoluteUri}");
         json.WriteStartObject("defaultConfiguration");
@@ -127,6 +128,21 @@ public static class SarifReportWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The key code scanning documents for a result's place: <c>hash:occurrence</c>.</summary>
+    public const string LineHashKey = "primaryLocationLineHash";
+
+    /// <summary>"Title (category, warning by default). See …", for code scanning's rule page.</summary>
+    private static string FullDescription(RuleDescriptor rule) =>
+        $"{rule.Title} ({rule.Category.ToString().ToLowerInvariant()}, {rule.DefaultSeverity.ToName()} by default). See {rule.HelpUri.AbsoluteUri}";
+
+    /// <summary>A hash of the rule and the finding's fingerprint (which survives edits elsewhere in the file), so that
+    /// code scanning follows a finding as the lines around it move; upload-sarif would otherwise hash the source line.</summary>
+    private static string LineHash(Diagnostic diagnostic)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(diagnostic.Id + "\n" + diagnostic.Fingerprint));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8)) + ":1";
     }
 
     private static void WriteMultiformat(Utf8JsonWriter json, string name, string text)
@@ -157,6 +173,7 @@ public static class SarifReportWriter
 
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, diagnostic.Fingerprint);
+        json.WriteString(LineHashKey, LineHash(diagnostic));
         json.WriteEndObject();
         if (suppression is not null) WriteSuppression(json, suppression, diagnostic.Path);
         if (diagnostic.ItemId is not null || diagnostic.Owner is not null)

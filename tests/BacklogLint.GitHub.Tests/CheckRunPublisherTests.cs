@@ -92,10 +92,48 @@ public sealed class CheckRunPublisherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_update_that_fails_is_thrown_to_the_caller()
+    public async Task A_run_whose_update_fails_is_completed_with_a_summary_that_says_what_failed()
     {
-        _server.Fail(Failure.Unprocessable, method: "PATCH");
+        _server.Fail(Failure.Unprocessable, method: "PATCH", times: 1);
 
-        await Should.ThrowAsync<ApiValidationException>(() => Publisher().PublishAsync("head111", new CheckRunContent("t", "s", Findings.Many(60), Success: true)));
+        var outcome = await Publisher().PublishAsync("head111", new CheckRunContent("t", "the report", Findings.Many(60), Success: false));
+
+        outcome.Failure.ShouldBeOfType<ApiValidationException>();
+        var run = _server.CheckRuns.ShouldHaveSingleItem();
+        run.Status.ShouldBe("completed", "never left in progress");
+        run.Conclusion.ShouldBe("failure");
+        run.Summary.ShouldNotBeNull().ShouldStartWith("> **50 of 60 findings are annotations on this check run.** GitHub refused to add the remaining annotations (422 Validation Failed).");
+        run.Summary.ShouldEndWith("the report");
+    }
+
+    [Fact]
+    public async Task A_run_whose_update_stalls_is_completed_and_bounded()
+    {
+        var budget = new GitHubBudget(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(0.5));
+        var client = GitHubClientFactory.Create(_server.ApiUrl, FakeGitHub.Token, "0.0.0-test", new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System, budget: budget));
+        _server.Fail(Failure.Hang, method: "PATCH", times: 1);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await new CheckRunPublisher(client, "acme", "planning", budget).PublishAsync("head111", new CheckRunContent("t", "s", Findings.Many(500), Success: true));
+
+        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "bounded by the budget");
+        outcome.Failure.ShouldBeAssignableTo<TimeoutException>();
+        var run = _server.CheckRuns.ShouldHaveSingleItem();
+        run.Annotations.Count.ShouldBeLessThan(500);
+        run.Status.ShouldBe("completed", "completed from the budget's reserve");
+        run.Summary.ShouldNotBeNull().ShouldContain("did not answer in time");
+    }
+
+    [Fact]
+    public async Task Every_finding_is_an_annotation_also_past_three_thousand()
+    {
+        var outcome = await Publisher().PublishAsync("head111", new CheckRunContent("t", "s", Findings.Many(3172), Success: true));
+
+        outcome.Failure.ShouldBeNull();
+        outcome.Requests.ShouldBe(64);
+        var run = _server.CheckRuns.ShouldHaveSingleItem();
+        run.Annotations.Count.ShouldBe(3172);
+        run.Status.ShouldBe("completed");
+        run.Summary.ShouldBe("s");
     }
 }

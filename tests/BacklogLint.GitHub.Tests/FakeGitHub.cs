@@ -34,6 +34,7 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     private readonly List<StoredComment> _comments = [];
     private readonly List<StoredCheckRun> _checkRuns = [];
     private readonly Dictionary<int, List<string>> _files = [];
+    private readonly Dictionary<int, string> _heads = [];
     private readonly Dictionary<string, (List<string> Members, List<(string Slug, string Name)> Teams)> _organizations = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _users = new(StringComparer.OrdinalIgnoreCase);
     private long _nextId = 1000;
@@ -76,8 +77,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         }
     }
 
-    /// <summary>Requests other than reads.</summary>
-    public IReadOnlyList<RecordedRequest> Writes => [.. Requests.Where(r => r.Method != "GET")];
+    /// <summary>Requests other than reads (a GraphQL query is a read).</summary>
+    public IReadOnlyList<RecordedRequest> Writes => [.. Requests.Where(r => r.Method != "GET" && r.Path != "/api/graphql")];
 
     public IReadOnlyList<StoredComment> Comments(int issue)
     {
@@ -102,6 +103,42 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             _comments.Add(new StoredComment(id, issue, body, user, created, created));
             return id;
         }
+    }
+
+    /// <summary>Called with each request as it arrives, before it is answered.</summary>
+    public Action<RecordedRequest>? OnRequest { get; set; }
+
+    /// <summary>The token the server accepts (default <see cref="Token"/>).</summary>
+    public string AcceptedToken { get; set; } = Token;
+
+    /// <summary>The login of <see cref="Token"/>: <c>GET /user</c> answers it when <see cref="TokenIsUser"/>, else 403 as
+    /// GitHub answers an installation token; GraphQL's viewer names it (without <c>[bot]</c>, as GraphQL does); the
+    /// comments the token creates are by it.</summary>
+    public string TokenLogin { get; set; } = BotLogin;
+
+    /// <summary>The token is a person's (a PAT): <c>GET /user</c> answers.</summary>
+    public bool TokenIsUser { get; set; }
+
+    /// <summary>No GraphQL endpoint (404), as on a server that has none.</summary>
+    public bool NoGraphQL { get; set; }
+
+    /// <summary>Each answer waits this long first, so that concurrent runs interleave.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Where a Link or a redirect sends the client in <see cref="Failure.NextPageElsewhere"/> and
+    /// <see cref="Failure.RedirectElsewhere"/>: another server (another port).</summary>
+    public Uri? Elsewhere { get; set; }
+
+    /// <summary>The head commit <c>GET /pulls/{number}</c> answers; without one, 404.</summary>
+    public void SetPullRequestHead(int number, string sha)
+    {
+        lock (_gate) _heads[number] = sha;
+    }
+
+    /// <summary>Deletes a comment, as a person would.</summary>
+    public void DeleteComment(long id)
+    {
+        lock (_gate) _comments.RemoveAll(c => c.Id == id);
     }
 
     /// <summary>When set, every answer carries <c>X-OAuth-Scopes</c> with this value, as GitHub's are to a classic token.</summary>
@@ -137,7 +174,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         var recorded = new RecordedRequest(
             request.Method, request.Path.Value + request.QueryString.Value, body,
-            request.Headers.Authorization.ToString(), request.ContentType, request.Headers.UserAgent.ToString());
+            request.Headers.Authorization.ToString(), request.ContentType, request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow);
+        OnRequest?.Invoke(recorded);
         FailureRule? failure;
         lock (_gate)
         {
@@ -146,14 +184,19 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             if (failure is not null) failure.Remaining--;
         }
 
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, http.RequestAborted);
         if (OAuthScopes is { } scopes) http.Response.Headers["X-OAuth-Scopes"] = scopes;
-        if (failure is not null)
+        if (failure is { Failure: Failure.Slow })
+        {
+            await Task.Delay(TimeSpan.FromSeconds(failure.RetryAfterSeconds), http.RequestAborted);
+        }
+        else if (failure is not null)
         {
             await FailAsync(http, failure, recorded);
             return;
         }
 
-        if (recorded.Authorization != $"Token {Token}")
+        if (recorded.Authorization != $"Token {AcceptedToken}")
         {
             await JsonAsync(http, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
             return;
@@ -208,6 +251,26 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             return;
         }
 
+        if (path == "/api/v3/user" && method == "GET")
+        {
+            if (TokenIsUser) await JsonAsync(http, 200, AccountJson(TokenLogin, 4100, "User"));
+            else await JsonAsync(http, 403, Error("Resource not accessible by integration"));
+            return;
+        }
+
+        if (path == "/api/graphql" && method == "POST" && !NoGraphQL)
+        {
+            var login = TokenLogin.EndsWith("[bot]", StringComparison.Ordinal) ? TokenLogin[..^5] : TokenLogin;
+            await JsonAsync(http, 200, new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = login } } });
+            return;
+        }
+
+        if (PullPath().Match(path) is { Success: true } pull && method == "GET")
+        {
+            await PullRequestAsync(http, pull.Groups[1].Value, pull.Groups[2].Value, int.Parse(pull.Groups[3].Value, CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (UserPath().Match(path) is { Success: true } user && method == "GET")
         {
             await GetAccountAsync(http, user.Groups[1].Value);
@@ -215,6 +278,33 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         }
 
         await NotFoundAsync(http);
+    }
+
+    private async Task PullRequestAsync(HttpContext http, string owner, string name, int number)
+    {
+        string? head;
+        lock (_gate) head = _heads.GetValueOrDefault(number);
+        if (head is null)
+        {
+            await NotFoundAsync(http);
+            return;
+        }
+
+        var reference = new JsonObject { ["sha"] = head, ["ref"] = "topic", ["label"] = $"{owner}:topic" };
+        await JsonAsync(http, 200, new JsonObject
+        {
+            ["id"] = 9000 + number,
+            ["number"] = number,
+            ["state"] = "open",
+            ["title"] = "A pull request",
+            ["url"] = $"{Url}api/v3/repos/{owner}/{name}/pulls/{number}",
+            ["html_url"] = $"{Url}{owner}/{name}/pull/{number}",
+            ["head"] = reference,
+            ["base"] = new JsonObject { ["sha"] = "0000000000000000000000000000000000000000", ["ref"] = "main", ["label"] = $"{owner}:main" },
+            ["user"] = new JsonObject { ["login"] = "octocat", ["id"] = 1, ["type"] = "User" },
+            ["created_at"] = Epoch.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["updated_at"] = Epoch.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        });
     }
 
     private async Task ListCommentsAsync(HttpContext http, string owner, string name, int issue)
@@ -310,7 +400,7 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         {
             var id = _nextId++;
             var created = Epoch.AddMinutes(id - 1000);
-            comment = new StoredComment(id, issue, text, BotLogin, created, created);
+            comment = new StoredComment(id, issue, text, TokenLogin, created, created);
             _comments.Add(comment);
         }
 
@@ -409,7 +499,7 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         await JsonAsync(http, 200, array);
     }
 
-    private static async Task FailAsync(HttpContext http, FailureRule rule, RecordedRequest request)
+    private async Task FailAsync(HttpContext http, FailureRule rule, RecordedRequest request)
     {
         var retryAfter = rule.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         switch (rule.Failure)
@@ -463,6 +553,60 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
             case Failure.Hang:
                 await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 break;
+            case Failure.StallBody:
+                // Headers and the start of a body, then nothing for 400 s (until the client gives up).
+                http.Response.StatusCode = 200;
+                http.Response.ContentType = "application/json; charset=utf-8";
+                http.Response.ContentLength = 1000;
+                await http.Response.WriteAsync("[", http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+                await Task.Delay(TimeSpan.FromSeconds(400), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                http.Abort();
+                break;
+            case Failure.EchoToken:
+                // The token echoed in every form a careless server might: raw, after Bearer, as basic auth, encoded.
+                var token = request.Authorization.StartsWith("Token ", StringComparison.Ordinal) ? request.Authorization[6..] : request.Authorization;
+                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
+                await JsonAsync(http, 422, new JsonObject
+                {
+                    ["message"] = $"Validation Failed for {token}: Authorization: {request.Authorization}; Bearer {token}; Basic {basic}; {Uri.EscapeDataString(token)}",
+                    ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "custom", ["message"] = token }),
+                });
+                break;
+            case Failure.TooManyRequestsWithoutRetryAfter:
+                await JsonAsync(http, 429, Error("Too many requests"));
+                break;
+            case Failure.EmptyObject:
+                await JsonAsync(http, 200, new JsonObject());
+                break;
+            case Failure.EmptyBody:
+                http.Response.StatusCode = 200;
+                http.Response.ContentType = "application/json; charset=utf-8";
+                break;
+            case Failure.EndlessPages:
+                {
+                    var page = QueryInt(http, "page") ?? 1;
+                    http.Response.Headers.Link = $"<{Url.ToString().TrimEnd('/')}{http.Request.Path.Value}?per_page=100&page={page + 1}>; rel=\"next\"";
+                    await JsonAsync(http, 200, new JsonArray());
+                    break;
+                }
+
+            case Failure.NextPageElsewhere:
+                http.Response.Headers.Link = $"<{Elsewhere!.ToString().TrimEnd('/')}{http.Request.Path.Value}?per_page=100&page=2>; rel=\"next\"";
+                await JsonAsync(http, 200, new JsonArray());
+                break;
+            case Failure.RedirectElsewhere:
+                http.Response.StatusCode = 307;
+                http.Response.Headers.Location = $"{Elsewhere!.ToString().TrimEnd('/')}{http.Request.Path.Value}{http.Request.QueryString.Value}";
+                break;
+            case Failure.Vanish:
+                {
+                    // The comment is deleted (by a person, by a racing run) just before this request reaches it.
+                    if (Comment().Match(http.Request.Path.Value ?? "") is { Success: true } match)
+                        DeleteComment(long.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
+                    await NotFoundAsync(http);
+                    break;
+                }
             default:
                 throw new InvalidOperationException(rule.Failure.ToString());
         }
@@ -545,6 +689,9 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     [GeneratedRegex(@"^/api/v3/orgs/([^/]+)/(members|teams)$")]
     private static partial Regex OrganizationList();
 
+    [GeneratedRegex(@"^/api/v3/repos/([^/]+)/([^/]+)/pulls/(\d+)$")]
+    private static partial Regex PullPath();
+
     [GeneratedRegex(@"^/api/v3/users/([^/]+)$")]
     private static partial Regex UserPath();
 
@@ -595,10 +742,40 @@ public enum Failure
 
     /// <summary>No answer for 30 s (until the client gives up).</summary>
     Hang,
+
+    /// <summary>200 with headers and the first byte of the body, then a stall of 400 s.</summary>
+    StallBody,
+
+    /// <summary>422 whose message repeats the token raw, after Bearer, as basic auth and URL-encoded.</summary>
+    EchoToken,
+
+    /// <summary>429 without Retry-After.</summary>
+    TooManyRequestsWithoutRetryAfter,
+
+    /// <summary>200 with <c>{}</c> where a list belongs.</summary>
+    EmptyObject,
+
+    /// <summary>200 with no body at all.</summary>
+    EmptyBody,
+
+    /// <summary>An empty page whose Link always has a next page.</summary>
+    EndlessPages,
+
+    /// <summary>An empty page whose Link's next page is on <see cref="FakeGitHub.Elsewhere"/>.</summary>
+    NextPageElsewhere,
+
+    /// <summary>307 to the same path on <see cref="FakeGitHub.Elsewhere"/>.</summary>
+    RedirectElsewhere,
+
+    /// <summary>The comment addressed is deleted, and the answer is 404.</summary>
+    Vanish,
+
+    /// <summary>The right answer, after RetryAfterSeconds.</summary>
+    Slow,
 }
 
 /// <summary>One request as the server received it; <paramref name="Body"/> is raw.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization, string? ContentType, string UserAgent)
+internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization, string? ContentType, string UserAgent, DateTimeOffset At = default)
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 

@@ -159,6 +159,43 @@ public sealed class GitHubRetryHandlerTests : IAsyncLifetime
         _waits.Select(wait => wait.TotalSeconds).ShouldBe([3, 6, 10, 10, 10]);
     }
 
+    [Fact]
+    public async Task Too_many_requests_without_Retry_After_is_retried_with_backoff()
+    {
+        _server.Fail(Failure.TooManyRequestsWithoutRetryAfter, times: 2);
+
+        var response = await SendAsync(HttpMethod.Get, "/api/v3/repos/acme/planning/issues/7/comments");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _waits.ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)]);
+    }
+
+    [Fact]
+    public async Task A_request_to_another_origin_is_never_sent()
+    {
+        await using var elsewhere = await FakeGitHub.StartAsync();
+        using var client = new HttpClient(new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System, RecordWait) { InnerHandler = new HttpClientHandler(), Origin = _server.Url });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(elsewhere.Url, "/api/v3/user"));
+        request.Headers.TryAddWithoutValidation("Authorization", $"Token {FakeGitHub.Token}");
+
+        await Should.ThrowAsync<HttpRequestException>(() => client.SendAsync(request, TestContext.Current.CancellationToken));
+
+        elsewhere.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_body_that_stalls_ends_at_the_request_deadline()
+    {
+        _server.Fail(Failure.StallBody);
+        using var client = new HttpClient(new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System, RecordWait, new GitHubBudget(TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(1))) { InnerHandler = new HttpClientHandler() });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Should.ThrowAsync<GitHubTimeoutException>(() => client.GetAsync(new Uri(_server.Url, "/api/v3/repos/acme/planning/issues/7/comments"), TestContext.Current.CancellationToken));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "a 400 s stall, a 1 s deadline");
+        _server.Requests.Count.ShouldBe(1, "a stalled answer is not asked again");
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null)
     {
         using var client = Client();

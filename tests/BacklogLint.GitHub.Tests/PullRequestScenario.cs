@@ -61,6 +61,8 @@ internal sealed class PullRequestScenario : IDisposable
     public PullRequestScenario Event(string? baseSha = null, string? headSha = null, string headRepository = "acme/planning")
     {
         File.WriteAllText(EventPath, EventJson.PullRequest(Number, baseSha ?? BaseSha, headSha ?? HeadSha, "acme/planning", headRepository));
+        // GitHub knows the pull request's head as the event names it.
+        Server.SetPullRequestHead(Number, headSha ?? HeadSha);
         return this;
     }
 
@@ -81,6 +83,18 @@ internal sealed class PullRequestScenario : IDisposable
 
     public Task<ProcessResult> RunAsync(Dictionary<string, string?> environment, params string[] options) =>
         BackloglintProcess.RunAsync(environment, ["github", Repository.Path, "--now", Now, .. options]);
+
+    /// <summary>An event file for another head of the same pull request (an earlier push), and the variables of its run.</summary>
+    public Dictionary<string, string?> EnvironmentFor(string headSha, string? token = FakeGitHub.Token)
+    {
+        var path = Path.Combine(_folder, $"event-{headSha[..8]}.json");
+        File.WriteAllText(path, EventJson.PullRequest(Number, BaseSha, headSha, "acme/planning", "acme/planning"));
+        var environment = Environment(token);
+        environment["GITHUB_EVENT_PATH"] = path;
+        environment["GITHUB_SHA"] = headSha;
+        environment["GITHUB_STEP_SUMMARY"] = Path.Combine(_folder, $"summary-{headSha[..8]}.md");
+        return environment;
+    }
 
     public void Dispose()
     {

@@ -1,4 +1,7 @@
 using System.Text;
+using BacklogLint.Core.Comparison;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Reporting;
 
 namespace BacklogLint.GitHub.Tests;
 
@@ -58,5 +61,26 @@ public sealed class StepSummaryTests : IDisposable
         StepSummary.Append(_path, _ => "more").ShouldBeFalse();
 
         new FileInfo(_path).Length.ShouldBe(StepSummary.MaxBytes - 100);
+    }
+
+    [Theory]
+    [InlineData("x", 999, 490)]
+    [InlineData("ä", 670, 490)]
+    [InlineData("日", 300, 490)]
+    [InlineData("日", 999, 200)]
+    [InlineData("😀", 670, 240)]
+    public void A_report_too_big_in_bytes_fills_up_to_the_limit_and_says_what_did_not_fit(string text, int count, int size)
+    {
+        var findings = Enumerable.Range(1, count)
+            .Select(i => Findings.Make("BL0001", Severity.Warning, $"backlog/{string.Concat(Enumerable.Repeat(text, 20))}-{i}.md", i, string.Concat(Enumerable.Repeat(text, size))))
+            .ToList();
+        var report = new PullRequestReport(new FindingDelta(findings, [], findings), "https://github.com/acme/planning", "abc", count, "1.0", []);
+
+        StepSummary.TryAppend(_path, max => MarkdownReportWriter.Write(report, max, MarkdownReportWriter.FullListInCheck, "summary"), out var appended).ShouldBeTrue();
+
+        var length = new FileInfo(_path).Length;
+        length.ShouldBeLessThanOrEqualTo(StepSummary.MaxBytes);
+        length.ShouldBeGreaterThan(StepSummary.MaxBytes * 9 / 10, "filled up to the limit");
+        appended.ShouldNotBeNull().ShouldContain("did not fit in this summary. The full list is in the output of `backloglint check`.");
     }
 }

@@ -117,6 +117,7 @@ public sealed class SarifReportWriterTests
         rule.GetProperty("id").GetString().ShouldBe("BL0201");
         rule.GetProperty("name").GetString().ShouldBe("orphaned-handoff");
         rule.GetProperty("shortDescription").GetProperty("text").GetString().ShouldNotBeNullOrWhiteSpace();
+        rule.GetProperty("fullDescription").GetProperty("text").GetString().ShouldNotBeNull().ShouldContain("See https://");
         rule.GetProperty("helpUri").GetString().ShouldBe("https://github.com/backloglint/backloglint/blob/main/rules/BL0201.md");
         rule.GetProperty("defaultConfiguration").GetProperty("level").GetString().ShouldBe("error");
     }
@@ -139,6 +140,7 @@ public sealed class SarifReportWriterTests
         (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(),
             region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()).ShouldBe((2, 3, 2, 9));
         result.GetProperty("partialFingerprints").GetProperty("backloglint/v1").GetString().ShouldBe("cafe");
+        result.GetProperty("partialFingerprints").GetProperty("primaryLocationLineHash").GetString()!.ShouldMatch("^[0-9a-f]{16}:1$");
         result.GetProperty("properties").GetProperty("itemId").GetString().ShouldBe("PAY-1");
         result.GetProperty("properties").GetProperty("owner").GetString().ShouldBe("@alice");
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BacklogLint.GitHub;
+using BacklogLint.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogLint.Cli.Commands;
@@ -39,6 +40,8 @@ internal static class CheckCommand
             OrganizationDirectory? owners = null;
             if (parseResult.GetValue(verifyOwners))
             {
+                // Nothing printed on either stream carries the token, in any form.
+                ConsoleStreams.Protect(new SecretRedactor([parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN")]));
                 try
                 {
                     owners = OrganizationDirectory.Connect(

@@ -178,7 +178,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     {
         if (path is null)
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = ConsoleStreams.OpenStandardOutput();
             write(stdout);
             return;
         }

@@ -32,11 +32,13 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
 
         LogContext(context);
-        // The HTTP layer waits in real time, whatever --now says.
+        // The HTTP layer waits in real time, whatever --now says; the budget starts with the first request.
+        var budget = new GitHubBudget(settings.Budget, settings.RequestTimeout, TimeProvider.System);
+        var computedAt = TimeProvider.System.GetUtcNow();
         Octokit.IGitHubClient? client = context.Token is { } token
-            ? GitHubClientFactory.Create(context.ApiUrl, token, CheckRunner.ToolVersion, new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System))
+            ? GitHubClientFactory.Create(context.ApiUrl, token, CheckRunner.ToolVersion, new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System, budget: budget))
             : null;
-        var publisher = new GitHubPublisher(context, client);
+        var publisher = new GitHubPublisher(context, client, budget) { CommentAuthorLogin = settings.CommentAuthor };
         var notices = new List<string>();
         // Listed once, and applied to the base and the head alike, so that verification itself makes no finding new.
         var owners = settings.VerifyOwners
@@ -48,17 +50,34 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
         var exitCode = ExitCode(settings, run);
 
-        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, CheckRunner.ToolVersion, [.. notices]);
-        var outcome = await publisher.PublishAsync(PublishRequest(settings, run, report, exitCode, context, notices));
-        LogPublished(outcome.Comment?.Action, outcome.Comment?.Id, outcome.CheckRun?.Requests ?? 0);
-        notices.AddRange(outcome.Notices);
+        // Annotations and the job summary first: whatever happens to the API afterwards, the findings are out.
+        var request = PublishRequest(settings, run, exitCode, context, notices, computedAt);
+        var redacted = notices.Select(context.Redact).ToList();
+        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, CheckRunner.ToolVersion, [.. redacted]);
+        var summary = WriteStepSummary(context, report);
+        var summaryWritten = summary is not null;
+        WriteAnnotations(stdout, settings, context, run, redacted, Places(request, context, client, summaryWritten));
+        await stdout.FlushAsync();
 
-        var summaryWritten = WriteStepSummary(context, report with { Notices = [.. notices] });
-        WriteAnnotations(stdout, settings, context, run, notices, Places(outcome, summaryWritten));
+        var outcome = await publisher.PublishAsync(request with
+        {
+            Comment = request.Comment is { } comment ? comment with { Body = MarkdownReportWriter.Write(report, CommentBodyLimit, FullList(summary)) } : null,
+            CheckRun = request.CheckRun is { } checkRun ? checkRun with { Summary = MarkdownReportWriter.Write(report, CheckRunSummaryLimit, FullList(summary), "check run") } : null,
+        });
+        LogPublished(outcome.Comment?.Action, outcome.Comment?.Id, outcome.CheckRun?.Requests ?? 0, budget.Elapsed.TotalMilliseconds);
+        var published = outcome.Notices.Select(context.Redact).ToList();
+        foreach (var notice in published) stdout.WriteLine(Trusted(Notice(notice)));
+        if (summaryWritten && published.Count > 0) AppendToStepSummary(context, published);
         await stdout.WriteLineAsync(Conclusion(context, run, exitCode));
         await stdout.FlushAsync();
         return exitCode;
     }
+
+    /// <summary>Room for the stamp <see cref="PullRequestComment"/> adds after the marker.</summary>
+    private const int CommentBodyLimit = MarkdownReportWriter.CommentLimit - 200;
+
+    /// <summary>Room for the line a check run adds when not every finding is an annotation.</summary>
+    private const int CheckRunSummaryLimit = CheckRunPublisher.SummaryLimit - 500;
 
     /// <summary>The organisation's people and teams; null, and one notice saying why, when they cannot be listed.</summary>
     private async Task<OrganizationListing?> VerifyOwnersAsync(OrganizationDirectory directory, List<string> notices)
@@ -138,12 +157,13 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
             : ExitCodes.Success;
     }
 
-    private static PublishRequest PublishRequest(GitHubSettings settings, RunFindings run, PullRequestReport report, int exitCode, ActionsContext context, List<string> notices)
+    /// <summary>What to publish; the comment's body and the check run's summary are rendered once the notices are known.</summary>
+    private static PublishRequest PublishRequest(GitHubSettings settings, RunFindings run, int exitCode, ActionsContext context, List<string> notices, DateTimeOffset computedAt)
     {
         var delta = run.Delta;
         // A pull request that brings and fixes nothing gets no new comment; one already there is still brought up to date.
         var comment = settings.Comment && run.IsPullRequest
-            ? new CommentRequest(MarkdownReportWriter.Write(report), CreateIfMissing: delta.New.Count > 0 || delta.Fixed.Count > 0)
+            ? new CommentRequest("", CreateIfMissing: delta.New.Count > 0 || delta.Fixed.Count > 0, new CommentStamp(run.HeadSha, computedAt))
             : null;
         var checkRunSha = run.IsPullRequest ? run.HeadSha : context.Sha;
         if (settings.CheckRun && checkRunSha is null) notices.Add("GITHUB_SHA is not set, so there is no check run.");
@@ -152,32 +172,52 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
                 run.IsPullRequest
                     ? Invariant($"{delta.New.Count} new, {delta.Fixed.Count} fixed, {delta.Unchanged.Count} unchanged")
                     : Invariant($"{run.Head.Count} findings"),
-                MarkdownReportWriter.Write(report, CheckRunPublisher.SummaryLimit),
+                "",
                 [.. delta.New, .. delta.Unchanged],
                 exitCode == ExitCodes.Success)
             : null;
         return new PublishRequest(comment, checkRun, checkRunSha);
     }
 
-    private bool WriteStepSummary(ActionsContext context, PullRequestReport report)
+    /// <summary>The notices of publishing, after the summary written before it.</summary>
+    private void AppendToStepSummary(ActionsContext context, List<string> notices)
     {
-        if (context.StepSummaryPath is not { } path) return false;
         try
         {
-            if (StepSummary.Append(path, maxLength => MarkdownReportWriter.Write(report, maxLength))) return true;
+            StepSummary.Append(context.StepSummaryPath!, _ => string.Concat(notices.Select(notice => $"> {MarkdownText.Escape(notice)}\n\n")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSummaryFull(context.StepSummaryPath!);
+        }
+    }
+
+    /// <summary>Appends the report to the job summary, filled up to GitHub's limit; returns what was written (null: nothing).</summary>
+    private string? WriteStepSummary(ActionsContext context, PullRequestReport report)
+    {
+        if (context.StepSummaryPath is not { } path) return null;
+        try
+        {
+            if (StepSummary.TryAppend(path, maxLength => MarkdownReportWriter.Write(report, maxLength, MarkdownReportWriter.FullListInCheck, "summary"), out var written)) return written;
             LogSummaryFull(path);
-            return false;
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"backloglint: warning: cannot write the job summary to '{path}': {e.Message}");
-            return false;
+            return null;
         }
     }
 
+    /// <summary>Where the comment and the check run send a reader for what did not fit in them.</summary>
+    private static string FullList(string? summary) =>
+        summary is not null && !summary.Contains("did not fit in this summary", StringComparison.Ordinal)
+            ? MarkdownReportWriter.FullListInSummary
+            : MarkdownReportWriter.FullListInCheck;
+
     private static void WriteAnnotations(TextWriter stdout, GitHubSettings settings, ActionsContext context, RunFindings run, List<string> notices, List<string> places)
     {
-        foreach (var notice in notices) stdout.WriteLine(Notice(context.Redact(notice)));
+        foreach (var notice in notices) stdout.WriteLine(Trusted(Notice(notice)));
 
         IEnumerable<Diagnostic> candidates = run.Head;
         if (run.IsPullRequest)
@@ -189,19 +229,24 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
 
         var plan = AnnotationSelection.Select([.. candidates], notices.Count);
-        foreach (var diagnostic in plan.Shown) stdout.WriteLine(WorkflowCommandWriter.Format(diagnostic));
+        foreach (var diagnostic in plan.Shown) stdout.WriteLine(Trusted(WorkflowCommandWriter.Format(diagnostic)));
         if (plan.Omitted == 0) return;
         var noun = run.IsPullRequest && !settings.FailOnExisting ? "new finding" : "finding";
-        stdout.WriteLine(Notice(AnnotationSelection.OverflowNotice(plan.Omitted, plan.Omitted == 1 ? noun : noun + "s", places)));
+        stdout.WriteLine(Trusted(Notice(AnnotationSelection.OverflowNotice(plan.Omitted, plan.Omitted == 1 ? noun : noun + "s", places))));
     }
 
     private static string Notice(string message) => WorkflowCommandWriter.Command("notice", [("title", "BacklogLint")], message);
 
-    private static List<string> Places(PublishOutcome outcome, bool summaryWritten)
+    /// <summary>One of this tool's own workflow commands, let through stdout's guard.</summary>
+    private static string Trusted(string commandLine) => ConsoleStreams.Trust(commandLine);
+
+    /// <summary>Where the findings left out of the annotations will be: said before publishing, so what is meant to be.</summary>
+    private static List<string> Places(PublishRequest request, ActionsContext context, Octokit.IGitHubClient? client, bool summaryWritten)
     {
+        var canWrite = client is not null && !context.HasReadOnlyToken;
         var places = new List<string>();
-        if (outcome.Comment is { Action: not CommentAction.None }) places.Add("the pull request comment");
-        if (outcome.CheckRun is not null) places.Add("the check run");
+        if (canWrite && request.Comment is { } comment && context.PullRequest is not null && comment.CreateIfMissing) places.Add("the pull request comment");
+        if (canWrite && request.CheckRun is not null) places.Add("the check run");
         if (summaryWritten) places.Add("the job summary");
         return places;
     }
@@ -241,8 +286,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     [LoggerMessage(Level = LogLevel.Debug, Message = "{New} new, {Fixed} fixed, {Unchanged} unchanged findings")]
     private partial void LogDelta(int @new, int @fixed, int unchanged);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Comment: {Action} {Id}; check run requests: {Requests}")]
-    private partial void LogPublished(CommentAction? action, long? id, int requests);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Comment: {Action} {Id}; check run requests: {Requests}; GitHub took {Milliseconds} ms")]
+    private partial void LogPublished(CommentAction? action, long? id, int requests, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The job summary {Path} has no room left (GitHub's limit is 1 MiB): nothing appended")]
     private partial void LogSummaryFull(string path);

@@ -23,11 +23,12 @@ internal static class ReportFormats
                 return;
         }
 
+        var trust = ConsoleStreams.TrustFor(stream);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
         switch (format)
         {
             case "github":
-                WorkflowCommandWriter.Write(writer, report.Visible);
+                foreach (var diagnostic in report.Visible) writer.WriteLine(trust(WorkflowCommandWriter.Format(diagnostic)));
                 break;
             case "markdown":
                 writer.Write(MarkdownReportWriter.WriteSummary(report));

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace BacklogLint.Reporting;
+
+/// <summary>Replaces credentials in text by <c>***</c> before it goes anywhere a reader could see it: the exact
+/// secrets it was given (also URL-encoded and inside base64, as basic auth carries them), every GitHub token shape
+/// (<c>ghp_</c>, <c>gho_</c>, <c>ghu_</c>, <c>ghs_</c>, <c>ghr_</c>, <c>github_pat_</c>), credentials after
+/// <c>Bearer</c>, <c>token</c> and <c>Basic</c>, the value of any <c>Authorization</c> header, and user info in URLs.
+/// The Actions runner masks only the exact secret; a server that echoes it back changed, cut or encoded would slip
+/// through, so this runs first, before any other cleaning of the text.</summary>
+public sealed partial class SecretRedactor
+{
+    public const string Mask = "***";
+
+    private readonly string[] _secrets;
+
+    /// <param name="secrets">The exact secrets (the token); empty or very short ones are ignored.</param>
+    public SecretRedactor(IEnumerable<string?> secrets)
+    {
+        var exact = secrets.OfType<string>().Select(s => s.Trim()).Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToList();
+        _secrets = [.. exact
+            .SelectMany(secret => new[] { secret, Uri.EscapeDataString(secret), Squeezed(secret) })
+            .Where(form => form.Length >= 4)
+            .Concat(exact.SelectMany(Base64Forms))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(s => s.Length)];
+        Exact = exact;
+    }
+
+    /// <summary>Shapes only: no exact secret known.</summary>
+    public static SecretRedactor Shapes { get; } = new([]);
+
+    internal IReadOnlyList<string> Exact { get; }
+
+    public string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        var result = text;
+        foreach (var secret in _secrets) result = result.Replace(secret, Mask, StringComparison.OrdinalIgnoreCase);
+        result = UrlUserInfo().Replace(result, "$1" + Mask + "@");
+        result = AuthorizationValue().Replace(result, "${name}" + Mask);
+        result = SchemeCredential().Replace(result, "${scheme}" + Mask);
+        result = TokenShape().Replace(result, Mask);
+        result = Base64Run().Replace(result, match => HidesSecret(match.Value) ? Mask : match.Value);
+        return result;
+    }
+
+    /// <summary>A run of base64 that decodes to a secret or a token shape (basic auth, a token written encoded).</summary>
+    private bool HidesSecret(string run)
+    {
+        foreach (var candidate in new[] { run, run.Replace('-', '+').Replace('_', '/') })
+        {
+            var padded = candidate.TrimEnd('=');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var bytes = new byte[padded.Length];
+            if (!Convert.TryFromBase64String(padded, bytes, out var written)) continue;
+            var decoded = Encoding.UTF8.GetString(bytes, 0, written);
+            if (TokenShape().IsMatch(decoded)) return true;
+            if (Exact.Any(secret => decoded.Contains(secret, StringComparison.Ordinal))) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The secret without its punctuation, as a careless cleaner leaves it (<c>ghs_AB-C</c> → <c>ghsABC</c>).</summary>
+    private static string Squeezed(string secret)
+    {
+        var squeezed = new string([.. secret.Where(char.IsAsciiLetterOrDigit)]);
+        return squeezed.Length >= 8 ? squeezed : secret;
+    }
+
+    private static IEnumerable<string> Base64Forms(string secret)
+    {
+        foreach (var plain in new[] { secret, $"x-access-token:{secret}", $"{secret}:x-oauth-basic", $"{secret}:", $":{secret}", $"x-oauth-basic:{secret}" })
+        {
+            var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(plain));
+            yield return encoded;
+            yield return encoded.TrimEnd('=');
+        }
+    }
+
+    // ghp_ (personal), gho_ (OAuth), ghu_ (user-to-server), ghs_ (server-to-server, the Actions token), ghr_ (refresh),
+    // github_pat_ (fine-grained); v1.<40 hex> is the old installation token.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9_]{6,}|github_pat_[A-Za-z0-9_]{6,}|v1\.[0-9a-f]{40})", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenShape();
+
+    [GeneratedRegex(@"(?<name>\bauthorization[""']?\s*[:=]\s*[""']?)[^""'\r\n,;}\]]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorizationValue();
+
+    // "Bearer X" and "Basic X" are always credentials; after "token" only something that looks like one (a digit or
+    // an underscore in it), so that a sentence about "the token permissions" stays readable.
+    [GeneratedRegex(@"(?<scheme>\b(?:bearer|basic)\s+)[A-Za-z0-9._~+/=-]{6,}|(?<scheme>\btoken\s+)(?=[A-Za-z0-9._~+/=-]*[0-9_])[A-Za-z0-9._~+/=-]{12,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SchemeCredential();
+
+    [GeneratedRegex(@"(\b[a-z][a-z0-9+.-]*://)[^\s/@:]+:[^\s/@]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlUserInfo();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/_-]{16,}={0,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex Base64Run();
+}
