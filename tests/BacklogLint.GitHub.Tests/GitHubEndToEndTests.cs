@@ -95,6 +95,25 @@ public sealed class PullRequestEndToEndTests : GitHubEndToEndTests
     }
 
     [Fact]
+    public async Task Github_path_judges_the_findings_under_it_with_the_whole_repository_loaded()
+    {
+        PullRequest.Base(repo => repo.Write(".backloglint.yml", "items: [\"**/*.md\"]\n").Write("ops/OPS-1.md", PullRequestScenario.Owned("OPS-1")))
+            .Head(repo => repo
+                .Write("backlog/NEW-1.md", PullRequestScenario.BrokenLink("NEW-1"))
+                .Write("ops/OPS-2.md", PullRequestScenario.BrokenLink("OPS-2"))
+                .Write("backlog/NEW-2.md", "---\nid: NEW-2\nstatus: todo\nowner: \"@alice\"\ndepends-on: [OPS-1]\n---\n# Depends on an item outside PATH\n"))
+            .Event();
+
+        var result = await PullRequest.RunUnderAsync("backlog", "--no-comment");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var errors = result.Commands("error");
+        errors.ShouldHaveSingleItem().ShouldContain("file=backlog/NEW-1.md");
+        result.Stdout.ShouldNotContain("ops/OPS-2.md", Case.Sensitive, "ops/ is outside PATH");
+        result.Stdout.ShouldNotContain("OPS-1' but", Case.Sensitive, "OPS-1 exists in the planning repository, outside PATH");
+    }
+
+    [Fact]
     public async Task Fail_on_existing_restores_the_strict_view()
     {
         PullRequest.Base(repo => repo.Write("backlog/OLD-1.md", PullRequestScenario.BrokenLink("OLD-1")))

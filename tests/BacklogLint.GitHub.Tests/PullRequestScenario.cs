@@ -84,6 +84,10 @@ internal sealed class PullRequestScenario : IDisposable
     public Task<ProcessResult> RunAsync(Dictionary<string, string?> environment, params string[] options) =>
         BackloglintProcess.RunAsync(environment, ["github", Repository.Path, "--now", Now, .. options]);
 
+    /// <summary>Runs <c>github PATH</c> for a folder or file of the repository (<paramref name="relativePath"/>).</summary>
+    public Task<ProcessResult> RunUnderAsync(string relativePath, params string[] options) =>
+        BackloglintProcess.RunAsync(Environment(), ["github", Repository.FullPath(relativePath), "--now", Now, .. options]);
+
     /// <summary>An event file for another head of the same pull request (an earlier push), and the variables of its run.</summary>
     public Dictionary<string, string?> EnvironmentFor(string headSha, string? token = FakeGitHub.Token)
     {

@@ -19,17 +19,22 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 {
     public async Task<int> RunAsync(GitHubSettings settings, ActionsContext context, TextWriter stdout)
     {
-        if (!Directory.Exists(settings.Path)) return Fail($"'{settings.Path}' is not a folder");
-        var location = PlanningLocation.Find(settings.Path);
+        if (!Directory.Exists(settings.Path) && !File.Exists(settings.Path)) return Fail($"'{settings.Path}' is not a folder or a file");
+        if (settings.ConfigPath is not null && !File.Exists(settings.ConfigPath)) return Fail($"{settings.ConfigPath}: the configuration file does not exist");
+        // As check does: the planning repository the configuration describes is loaded whole, the findings under PATH count.
+        var scope = CheckScope.For(settings.Path, settings.ConfigPath);
+        var location = PlanningLocation.Find(scope.Root);
         BacklogLintConfig config;
         try
         {
-            config = LoadConfig(settings.ConfigPath, location);
+            config = LoadConfig(scope.ConfigPath, location);
         }
         catch (ConfigurationException e)
         {
             return Fail(e.Message);
         }
+
+        var analyze = new Analyzer(engine.For(config), config, time, scope, scope.ConfigPath is { } file ? location.RelativePath(file) : null);
 
         LogContext(context);
         // The HTTP layer waits in real time, whatever --now says; the budget starts with the first request.
@@ -45,8 +50,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
             ? await VerifyOwnersAsync(new OrganizationDirectory(client, settings.Organization ?? context.Owner, context.Redact), notices)
             : null;
         var run = context.PullRequest is { } pullRequest
-            ? await AnalyzePullRequestAsync(location, config, pullRequest, context, publisher, notices, owners)
-            : AnalyzePush(location, config, context, owners);
+            ? await AnalyzePullRequestAsync(location, config, pullRequest, context, publisher, notices, owners, analyze)
+            : AnalyzePush(location, config, context, owners, analyze);
         LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
         var exitCode = ExitCode(settings, run);
 
@@ -95,7 +100,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
     private async Task<RunFindings> AnalyzePullRequestAsync(
         PlanningLocation location, BacklogLintConfig config, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices,
-        OrganizationListing? owners)
+        OrganizationListing? owners, Analyzer analyze)
     {
         // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
         var headCommit = location.FirstCommitOf([pullRequest.HeadSha, context.Sha]);
@@ -105,21 +110,21 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             var (baseRepository, headRepository) = RepositoryLoader.LoadPair(location, config, baseCommit, headCommit);
             var loaded = stopwatch.ElapsedMilliseconds;
-            var findings = Analyze(headRepository, config, owners);
-            var delta = FindingDelta.Compare(Analyze(baseRepository, config, owners), findings);
+            var findings = analyze.Run(headRepository, owners);
+            var delta = FindingDelta.Compare(analyze.Run(baseRepository, owners), findings);
             var changed = ChangedFiles.Between(location.GitDirectory!, baseCommit, headCommit);
             LogPairTimes(headRepository.Items.Count, headRepository.History.CommitsWalked, loaded, stopwatch.ElapsedMilliseconds);
-            return new RunFindings(delta, findings, changed, headRepository.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+            return new RunFindings(delta, findings, changed, analyze.ItemsUnder(headRepository), pullRequest.HeadSha, IsPullRequest: true);
         }
 
         if (headCommit is null) LogHeadFromWorkingTree();
-        var head = headCommit is null ? RepositoryLoader.Load(location, config) : RepositoryLoader.LoadCommit(location, config, headCommit);
-        var headFindings = Analyze(head, config, owners);
+        var head = headCommit is null ? RepositoryLoader.Load(location, config, analyze.LoadOptions) : RepositoryLoader.LoadCommit(location, config, headCommit);
+        var headFindings = analyze.Run(head, owners);
         // The head is the working tree here (no head commit in the clone): compare it with the base when there is one.
         if (baseCommit is not null)
         {
-            var delta = FindingDelta.Compare(Analyze(RepositoryLoader.LoadCommit(location, config, baseCommit), config, owners), headFindings);
-            return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseCommit, "HEAD"), head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+            var delta = FindingDelta.Compare(analyze.Run(RepositoryLoader.LoadCommit(location, config, baseCommit), owners), headFindings);
+            return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseCommit, "HEAD"), analyze.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
         }
 
         var changedFiles = await publisher.ChangedFilesAsync();
@@ -133,20 +138,29 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
                 [.. headFindings.Where(d => d.Path is not null && changedFiles.Contains(d.Path))],
                 [],
                 [.. headFindings.Where(d => d.Path is null || !changedFiles.Contains(d.Path))]);
-        return new RunFindings(shallowDelta, headFindings, changedFiles, head.Items.Count, pullRequest.HeadSha, IsPullRequest: true);
+        return new RunFindings(shallowDelta, headFindings, changedFiles, analyze.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
     }
 
-    private RunFindings AnalyzePush(PlanningLocation location, BacklogLintConfig config, ActionsContext context, OrganizationListing? owners)
+    private static RunFindings AnalyzePush(PlanningLocation location, BacklogLintConfig config, ActionsContext context, OrganizationListing? owners, Analyzer analyze)
     {
-        var repository = RepositoryLoader.Load(location, config);
-        var findings = Analyze(repository, config, owners);
-        return new RunFindings(FindingDelta.AllNew(findings), findings, null, repository.Items.Count, context.Sha ?? "HEAD", IsPullRequest: false);
+        var repository = RepositoryLoader.Load(location, config, analyze.LoadOptions);
+        var findings = analyze.Run(repository, owners);
+        return new RunFindings(FindingDelta.AllNew(findings), findings, null, analyze.ItemsUnder(repository), context.Sha ?? "HEAD", IsPullRequest: false);
     }
 
-    private List<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, OrganizationListing? owners) =>
-        [.. engine.AnalyzeWithSuppressions(owners?.ApplyTo(repository) ?? repository, config, time).Diagnostics
-            .Where(d => d.Severity is not (Severity.Silent or Severity.None))
-            .Order(DiagnosticOrder.Instance)];
+    /// <summary>One run's analysis: the engine with the configuration's own rules, and the findings under PATH that
+    /// are shown (DESIGN §3).</summary>
+    private sealed class Analyzer(AnalysisEngine engine, BacklogLintConfig config, TimeProvider time, CheckScope scope, string? configRelativePath)
+    {
+        public LoadOptions LoadOptions { get; } = new() { Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) };
+
+        public List<Diagnostic> Run(PlanningRepository repository, OrganizationListing? owners) =>
+            [.. engine.AnalyzeWithSuppressions(owners?.ApplyTo(repository) ?? repository, config, time).Diagnostics
+                .Where(d => d.Severity is not (Severity.Silent or Severity.None) && scope.Reports(d, configRelativePath))
+                .Order(DiagnosticOrder.Instance)];
+
+        public int ItemsUnder(PlanningRepository repository) => repository.Items.Count(item => scope.Contains(item.Path));
+    }
 
     private static int ExitCode(GitHubSettings settings, RunFindings run)
     {
@@ -257,8 +271,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
     private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
     {
-        var config = configLoader.LoadFor(location.Folder, location.WorkTree, configPath, out var path);
-        LogConfig(path ?? "(defaults)");
+        var config = configPath is null ? new BacklogLintConfig() : configLoader.Load(configPath);
+        LogConfig(configPath ?? "(defaults)");
         return config;
     }
 

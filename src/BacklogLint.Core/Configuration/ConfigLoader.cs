@@ -30,16 +30,6 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         return null;
     }
 
-    /// <summary>The configuration of a check: <paramref name="explicitPath"/> (which must exist), else the file found
-    /// in the folder or at the repository root, else the defaults. <paramref name="path"/> says which was used.</summary>
-    public BacklogLintConfig LoadFor(string folder, string? repositoryRoot, string? explicitPath, out string? path)
-    {
-        if (explicitPath is not null && !File.Exists(explicitPath))
-            throw new ConfigurationException(explicitPath, null, "the configuration file does not exist");
-        path = explicitPath ?? Find(folder, repositoryRoot);
-        return path is null ? new BacklogLintConfig() : Load(path);
-    }
-
     /// <summary>The configuration of a built-in dialect with every other setting at its default.</summary>
     public static BacklogLintConfig ForDialect(string dialect)
     {
