@@ -33,8 +33,11 @@ public static class GitHistoryReader
     /// compared once for both.</summary>
     /// <param name="maxDegreeOfParallelism">Threads comparing trees: -1 for as many as there are processors.</param>
     /// <param name="walked">Told the number of commits walked so far, after each stretch.</param>
+    /// <param name="maxFileBytes">A version of a file larger than this is not read line by line (<c>limits.max-file-size</c>):
+    /// its lines are dated as if it had none, so a huge blob in the history never stops the walk.</param>
     public static IReadOnlyList<HistoryIndex> Read(
-        Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null)
+        Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null,
+        long maxFileBytes = Configuration.BacklogLintConfig.DefaultMaxFileBytes)
     {
         if (repository.Info.IsShallow)
             return [.. requests.Select(_ => HistoryIndex.Unavailable("the clone is shallow, so file dates from git are unknown (fetch with fetch-depth: 0)"))];
@@ -43,10 +46,10 @@ public static class GitHistoryReader
         {
             return [.. requests.Select((request, i) => starts[i] is null
                 ? HistoryIndex.Unavailable("the repository has no commits yet")
-                : Read(repository, [request], maxDegreeOfParallelism, walked)[0])];
+                : Read(repository, [request], maxDegreeOfParallelism, walked, maxFileBytes)[0])];
         }
 
-        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked);
+        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked, maxFileBytes);
         var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request, IgnoredIds(repository, request))).ToList();
         if (states.Count == 1)
         {
@@ -84,7 +87,7 @@ public static class GitHistoryReader
     }
 
     /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches).</summary>
-    private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked) : IDisposable
+    private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked, long maxFileBytes) : IDisposable
     {
         private readonly GitObjects _objects = new(gitDirectory);
         private readonly ConcurrentBag<GitObjects> _workers = [];
@@ -247,11 +250,13 @@ public static class GitHistoryReader
             }
         }
 
-        /// <summary>A blob's lines without trailing white space, decoded as the parser decodes files.</summary>
+        /// <summary>A blob's lines without trailing white space, decoded as the parser decodes files; none for a blob
+        /// over the size limit (its header says how large it is, so it is never read).</summary>
         private HashSet<string> LinesOf(GitId blob)
         {
-            var text = SourceText.Decode(_objects.ReadBlob(blob), out _);
             var lines = new HashSet<string>(StringComparer.Ordinal);
+            if (_objects.ReadSize(blob) > maxFileBytes) return lines;
+            var text = SourceText.Decode(_objects.ReadBlob(blob), out _);
             if (text is null) return lines;
             for (var line = 1; line <= text.LineCount; line++) lines.Add(text.Line(line).TrimEnd());
             return lines;

@@ -230,7 +230,7 @@ public static class RepositoryLoader
             Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
             var ignored = IgnoreRevs.Read(repository, location, config.IgnoreRevsFile);
             var requests = sides.Select(side => Request(side.Items, side.Commit) with { IgnoredCommits = ignored }).ToList();
-            var histories = GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked);
+            var histories = GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes);
             return [.. histories.Select((history, i) => sides[i].Commit is null
                 ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items), options.Today)
                 : history)];

@@ -64,4 +64,19 @@ public sealed class WalkEdgeCaseTests
         // would crash it instead.
         Should.Throw<LibGit2SharpException>(() => GitHistoryReader.Read(reopened, ["backlog/a.md", "backlog/b.md"], NoLines));
     }
+
+    [Fact]
+    public void A_version_over_the_size_limit_is_not_read_line_by_line()
+    {
+        using var test = TestRepository.Create();
+        test.Write("A.md", "- we pair on incidents\n" + new string('x', 500) + "\n").Commit("2025-01-10");
+        test.Write("A.md", "- we pair on incidents\n").Commit("2026-02-01");
+        var lines = new Dictionary<string, IReadOnlyCollection<string>> { ["A.md"] = ["- we pair on incidents"] };
+        using var repository = new Repository(test.Path);
+
+        GitHistoryReader.Read(repository, [new HistoryRequest(null, ["A.md"], lines)])[0]
+            .LastChanged("A.md", "- we pair on incidents").ShouldBe(new DateOnly(2025, 1, 10));
+        GitHistoryReader.Read(repository, [new HistoryRequest(null, ["A.md"], lines)], maxFileBytes: 100)[0]
+            .LastChanged("A.md", "- we pair on incidents").ShouldBe(new DateOnly(2026, 2, 1), "the 2025 version is too large to read: the line is new as far as can be known");
+    }
 }
