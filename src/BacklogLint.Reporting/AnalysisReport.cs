@@ -22,7 +22,7 @@ public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int I
     public int FixedSinceBaselineCount { get; init; }
 
     /// <summary>The findings people see: everything but <see cref="Severity.Silent"/>.</summary>
-    public IEnumerable<Diagnostic> Visible => Diagnostics.Where(d => d.Severity is not (Severity.Silent or Severity.None));
+    public IEnumerable<Diagnostic> Visible => Diagnostics.Where(d => d.Severity.IsShown());
 
     /// <summary>Counts per key, most first, then by key.</summary>
     public static IReadOnlyList<(string Key, int Count)> CountBy(IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, string> key) =>

@@ -34,7 +34,7 @@ public static class SarifReportWriter
         var notifications = report.Visible.Where(d => d.Path is null).ToList();
         var results = report.Visible.Where(d => d.Path is not null).Select(d => (Diagnostic: d, Suppression: (Suppression?)null))
             .Concat(report.Suppressed
-                .Where(s => s.Diagnostic.Severity is not (Severity.Silent or Severity.None))
+                .Where(s => s.Diagnostic.Severity.IsShown())
                 .Select(s => (s.Diagnostic, Suppression: (Suppression?)s.Suppression)))
             .ToList();
         // The rules that appear, not the whole catalogue: the report needs no reference to the rule pack, and a

@@ -67,7 +67,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             return Fail($"cannot write '{settings.OutputPath}': {e.Message}");
         }
 
-        var failing = threshold is { } level && report.Visible.Any(d => d.Severity.IsAtLeast(level));
+        var failing = report.Visible.Fails(threshold);
         var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
         return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
     }
@@ -172,7 +172,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     /// <summary>What reports show, and so what a baseline accepts: silent findings are neither.</summary>
     private static List<Diagnostic> Shown(IReadOnlyList<Diagnostic> diagnostics) =>
-        [.. diagnostics.Where(d => d.Severity is not (Severity.Silent or Severity.None))];
+        [.. diagnostics.Where(d => d.Severity.IsShown())];
 
     private static void Write(string? path, Action<Stream> write)
     {

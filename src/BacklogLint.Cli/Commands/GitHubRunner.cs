@@ -156,7 +156,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
         public List<Diagnostic> Run(PlanningRepository repository, OrganizationListing? owners) =>
             [.. engine.AnalyzeWithSuppressions(owners?.ApplyTo(repository) ?? repository, config, time).Diagnostics
-                .Where(d => d.Severity is not (Severity.Silent or Severity.None) && scope.Reports(d, configRelativePath))
+                .Where(d => d.Severity.IsShown() && scope.Reports(d, configRelativePath))
                 .Order(DiagnosticOrder.Instance)];
 
         public int ItemsUnder(PlanningRepository repository) => repository.Items.Count(item => scope.Contains(item.Path));
@@ -166,9 +166,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     {
         var threshold = CommonOptions.FailureThreshold(settings.FailOn);
         var judged = run.IsPullRequest && !settings.FailOnExisting ? run.Delta.New : run.Head;
-        return threshold is { } level && judged.Any(d => d.Severity.IsAtLeast(level))
-            ? ExitCodes.FindingsAtOrAboveThreshold
-            : ExitCodes.Success;
+        return judged.Fails(threshold) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
     }
 
     /// <summary>What to publish; the comment's body and the check run's summary are rendered once the notices are known.</summary>

@@ -26,4 +26,13 @@ public static class Severities
 
     /// <summary>True when <paramref name="severity"/> is at least as severe as <paramref name="threshold"/>.</summary>
     public static bool IsAtLeast(this Severity severity, Severity threshold) => severity <= threshold;
+
+    /// <summary>Whether a finding of this severity is shown (and so baselined, annotated, counted): every severity
+    /// but silent (computed, for tools only) and none (off). The one definition every front end uses.</summary>
+    public static bool IsShown(this Severity severity) => severity is not (Severity.Silent or Severity.None);
+
+    /// <summary>Whether any of <paramref name="findings"/> fails a run whose <c>--fail-on</c> is <paramref name="threshold"/>
+    /// (null: <c>none</c>, nothing fails).</summary>
+    public static bool Fails(this IEnumerable<Diagnostic> findings, Severity? threshold) =>
+        threshold is { } level && findings.Any(d => d.Severity.IsShown() && d.Severity.IsAtLeast(level));
 }
