@@ -7,6 +7,7 @@ using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
+using BacklogLint.Core.Session;
 using BacklogLint.GitHub;
 using BacklogLint.Reporting;
 using Microsoft.Extensions.Logging;
@@ -27,10 +28,10 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         BaselineComparison? comparison = null;
         try
         {
-            var baselinePath = settings.BaselinePath ?? FindBaseline(analysis.Location);
+            var baselinePath = analysis.Session.BaselinePath(settings.BaselinePath);
             if (settings.BaselinePath is not null && !File.Exists(settings.BaselinePath))
                 return Fail($"{settings.BaselinePath}: the baseline file does not exist (write one with 'backloglint baseline')");
-            comparison = baselinePath is null ? null : Baseline.Load(baselinePath).Compare(Shown(analysis.Result.Diagnostics));
+            comparison = baselinePath is null ? null : Baseline.Load(baselinePath).Compare(LintSession.Shown(analysis.Result.Diagnostics));
             if (baselinePath is not null) LogBaseline(baselinePath, comparison!.Baselined.Count, comparison.Gone.Count);
         }
         catch (ConfigurationException e)
@@ -38,18 +39,16 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             return Fail(e.Message);
         }
 
-        var standing = comparison?.New ?? analysis.Result.Diagnostics;
         // check PATH: the whole planning repository was read, the findings under PATH are reported.
-        var configRelative = analysis.Scope.ConfigPath is { } configFile ? analysis.Location.RelativePath(configFile) : null;
-        standing = [.. standing.Where(d => analysis.Scope.Reports(d, configRelative))];
+        var session = analysis.Session;
+        var standing = session.Reported(comparison?.New ?? analysis.Result.Diagnostics);
         if (settings.ChangedOnly)
         {
-            if (ChangedSinceDefaultBranch(analysis.Location, settings.Quiet) is not { } changed) return ExitCodes.UsageOrFailure;
+            if (ChangedSinceDefaultBranch(session.Location, settings.Quiet) is not { } changed) return ExitCodes.UsageOrFailure;
             standing = [.. standing.Where(d => d.Path is null || changed.Contains(d.Path))];
         }
 
-        var report = new AnalysisReport(standing,
-            analysis.Repository.Items.Count(item => analysis.Scope.Contains(item.Path)), analysis.Repository.Files.Count(file => analysis.Scope.Contains(file.Path)), ToolVersion)
+        var report = new AnalysisReport(standing, session.ItemsUnder(analysis.Repository), session.FilesUnder(analysis.Repository), ToolVersion)
         {
             SuppressedCount = analysis.Result.Suppressed.Count,
             Suppressed = analysis.Result.Suppressed,
@@ -60,7 +59,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error, settings.StrictBaseline);
         try
         {
-            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, analysis.Location.PathBase));
+            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, session.Location.PathBase));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,8 +75,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     public async Task<int> WriteBaselineAsync(string path, string? configPath, string? outputPath)
     {
         if (await AnalyzeAsync(path, configPath, owners: null, quiet: false) is not { } analysis) return ExitCodes.UsageOrFailure;
-        var target = outputPath ?? Path.Combine(analysis.Location.Folder, Baseline.FileName);
-        var baseline = Baseline.From(Shown(analysis.Result.Diagnostics));
+        var target = outputPath ?? analysis.Session.DefaultBaselinePath;
+        var baseline = Baseline.From(LintSession.Shown(analysis.Result.Diagnostics));
         try
         {
             Write(target, baseline.Save);
@@ -95,41 +94,28 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     /// <param name="quiet">No progress on stderr (there is none either when stderr is not a terminal, or in CI).</param>
     private async Task<Analysis?> AnalyzeAsync(string path, string? configPath, OrganizationDirectory? owners, bool quiet)
     {
-        if (!Directory.Exists(path) && !File.Exists(path))
-        {
-            Fail($"'{path}' is not a folder or a file");
-            return null;
-        }
-
-        if (configPath is not null && !File.Exists(configPath))
-        {
-            Fail($"{configPath}: the configuration file does not exist");
-            return null;
-        }
-
-        var scope = CheckScope.For(path, configPath);
-        var location = PlanningLocation.Find(scope.Root);
-        BacklogLintConfig config;
+        LintSession session;
         try
         {
-            config = LoadConfig(scope.ConfigPath, location);
+            session = LintSession.Open(path, configPath, engine, configLoader, time);
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {
             Fail(e.Message);
             return null;
         }
 
+        LogConfig(session.Scope.ConfigPath ?? "(defaults)");
         var stopwatch = Stopwatch.StartNew();
         var listing = owners?.ListAsync();
         PlanningRepository repository;
         using (var progress = TerminalProgress.For(quiet))
-            repository = RepositoryLoader.Load(location, config, new LoadOptions { Progress = progress, Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) });
+            repository = session.LoadWorkingTree(progress);
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
         if (listing is not null) repository = Verify(await listing, repository);
-        var result = engine.For(config).AnalyzeWithSuppressions(repository, config, time);
+        var result = session.Analyze(repository);
         LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
-        return new Analysis(location, scope, repository, result);
+        return new Analysis(session, repository, result);
     }
 
     /// <summary>The repository with its roster verified; when the organisation could not be listed, the repository
@@ -156,23 +142,6 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         if (!quiet) Console.Error.WriteLine($"backloglint: --changed: {changes.Paths.Count} changed files against {changes.Against}, with uncommitted and untracked ones");
         return changes.Paths;
     }
-
-    private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
-    {
-        var config = configPath is null ? new BacklogLintConfig() : configLoader.Load(configPath);
-        LogConfig(configPath ?? "(defaults)");
-        return config;
-    }
-
-    private static string? FindBaseline(PlanningLocation location) =>
-        new[] { location.Folder, location.WorkTree }
-            .OfType<string>()
-            .Select(folder => Path.Combine(folder, Baseline.FileName))
-            .FirstOrDefault(File.Exists);
-
-    /// <summary>What reports show, and so what a baseline accepts: silent findings are neither.</summary>
-    private static List<Diagnostic> Shown(IReadOnlyList<Diagnostic> diagnostics) =>
-        [.. diagnostics.Where(d => d.Severity.IsShown())];
 
     private static void Write(string? path, Action<Stream> write)
     {
@@ -204,5 +173,5 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     [LoggerMessage(Level = LogLevel.Debug, Message = "Baseline {Path}: {Baselined} findings baselined, {Gone} entries no longer found")]
     private partial void LogBaseline(string path, int baselined, int gone);
 
-    private sealed record Analysis(PlanningLocation Location, CheckScope Scope, PlanningRepository Repository, AnalysisResult Result);
+    private sealed record Analysis(LintSession Session, PlanningRepository Repository, AnalysisResult Result);
 }

@@ -5,6 +5,7 @@ using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
+using BacklogLint.Core.Session;
 using BacklogLint.GitHub;
 using BacklogLint.Reporting;
 using Microsoft.Extensions.Logging;
@@ -19,22 +20,20 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 {
     public async Task<int> RunAsync(GitHubSettings settings, ActionsContext context, TextWriter stdout)
     {
-        if (!Directory.Exists(settings.Path) && !File.Exists(settings.Path)) return Fail($"'{settings.Path}' is not a folder or a file");
-        if (settings.ConfigPath is not null && !File.Exists(settings.ConfigPath)) return Fail($"{settings.ConfigPath}: the configuration file does not exist");
         // As check does: the planning repository the configuration describes is loaded whole, the findings under PATH count.
-        var scope = CheckScope.For(settings.Path, settings.ConfigPath);
-        var location = PlanningLocation.Find(scope.Root);
-        BacklogLintConfig config;
+        LintSession session;
         try
         {
-            config = LoadConfig(scope.ConfigPath, location);
+            session = LintSession.Open(settings.Path, settings.ConfigPath, engine, configLoader, time);
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {
             return Fail(e.Message);
         }
 
-        var analyze = new Analyzer(engine.For(config), config, time, scope, scope.ConfigPath is { } file ? location.RelativePath(file) : null);
+        LogConfig(session.Scope.ConfigPath ?? "(defaults)");
+        var location = session.Location;
+        var analyze = new Analyzer(session);
 
         LogContext(context);
         // The HTTP layer waits in real time, whatever --now says; the budget starts with the first request.
@@ -50,8 +49,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
             ? await VerifyOwnersAsync(new OrganizationDirectory(client, settings.Organization ?? context.Owner, context.Redact), notices)
             : null;
         var run = context.PullRequest is { } pullRequest
-            ? await AnalyzePullRequestAsync(location, config, pullRequest, context, publisher, notices, owners, analyze)
-            : AnalyzePush(location, config, context, owners, analyze);
+            ? await AnalyzePullRequestAsync(location, pullRequest, context, publisher, notices, owners, analyze)
+            : AnalyzePush(context, owners, analyze);
         LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
         var exitCode = ExitCode(settings, run);
 
@@ -99,7 +98,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     }
 
     private async Task<RunFindings> AnalyzePullRequestAsync(
-        PlanningLocation location, BacklogLintConfig config, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices,
+        PlanningLocation location, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices,
         OrganizationListing? owners, Analyzer analyze)
     {
         // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
@@ -108,7 +107,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         if (headCommit is not null && baseCommit is not null)
         {
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var (baseRepository, headRepository) = RepositoryLoader.LoadPair(location, config, baseCommit, headCommit);
+            var (baseRepository, headRepository) = analyze.Session.LoadPair(baseCommit, headCommit);
             var loaded = stopwatch.ElapsedMilliseconds;
             var findings = analyze.Run(headRepository, owners);
             var delta = FindingDelta.Compare(analyze.Run(baseRepository, owners), findings);
@@ -118,12 +117,12 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
 
         if (headCommit is null) LogHeadFromWorkingTree();
-        var head = headCommit is null ? RepositoryLoader.Load(location, config, analyze.LoadOptions) : RepositoryLoader.LoadCommit(location, config, headCommit);
+        var head = headCommit is null ? analyze.Session.LoadWorkingTree() : analyze.Session.LoadCommit(headCommit);
         var headFindings = analyze.Run(head, owners);
         // The head is the working tree here (no head commit in the clone): compare it with the base when there is one.
         if (baseCommit is not null)
         {
-            var delta = FindingDelta.Compare(analyze.Run(RepositoryLoader.LoadCommit(location, config, baseCommit), owners), headFindings);
+            var delta = FindingDelta.Compare(analyze.Run(analyze.Session.LoadCommit(baseCommit), owners), headFindings);
             return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseCommit, "HEAD"), analyze.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
         }
 
@@ -141,25 +140,23 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         return new RunFindings(shallowDelta, headFindings, changedFiles, analyze.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
     }
 
-    private static RunFindings AnalyzePush(PlanningLocation location, BacklogLintConfig config, ActionsContext context, OrganizationListing? owners, Analyzer analyze)
+    private static RunFindings AnalyzePush(ActionsContext context, OrganizationListing? owners, Analyzer analyze)
     {
-        var repository = RepositoryLoader.Load(location, config, analyze.LoadOptions);
+        var repository = analyze.Session.LoadWorkingTree();
         var findings = analyze.Run(repository, owners);
         return new RunFindings(FindingDelta.AllNew(findings), findings, null, analyze.ItemsUnder(repository), context.Sha ?? "HEAD", IsPullRequest: false);
     }
 
-    /// <summary>One run's analysis: the engine with the configuration's own rules, and the findings under PATH that
-    /// are shown (DESIGN §3).</summary>
-    private sealed class Analyzer(AnalysisEngine engine, BacklogLintConfig config, TimeProvider time, CheckScope scope, string? configRelativePath)
+    /// <summary>One run's analysis through the session: the findings under PATH that are shown, with the roster
+    /// verified when it was listed.</summary>
+    private sealed class Analyzer(LintSession session)
     {
-        public LoadOptions LoadOptions { get; } = new() { Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) };
+        public LintSession Session => session;
 
         public List<Diagnostic> Run(PlanningRepository repository, OrganizationListing? owners) =>
-            [.. engine.AnalyzeWithSuppressions(owners?.ApplyTo(repository) ?? repository, config, time).Diagnostics
-                .Where(d => d.Severity.IsShown() && scope.Reports(d, configRelativePath))
-                .Order(DiagnosticOrder.Instance)];
+            session.Reported(session.Analyze(owners?.ApplyTo(repository) ?? repository).Diagnostics);
 
-        public int ItemsUnder(PlanningRepository repository) => repository.Items.Count(item => scope.Contains(item.Path));
+        public int ItemsUnder(PlanningRepository repository) => session.ItemsUnder(repository);
     }
 
     private static int ExitCode(GitHubSettings settings, RunFindings run)
@@ -266,13 +263,6 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     private static string Conclusion(ActionsContext context, RunFindings run, int exitCode) => run.IsPullRequest
         ? Invariant($"BacklogLint: pull request #{context.PullRequest!.Number}: {run.Delta.New.Count} new, {run.Delta.Fixed.Count} fixed, {run.Delta.Unchanged.Count} unchanged findings (exit code {exitCode}).")
         : Invariant($"BacklogLint: {run.Head.Count} findings (exit code {exitCode}).");
-
-    private BacklogLintConfig LoadConfig(string? configPath, PlanningLocation location)
-    {
-        var config = configPath is null ? new BacklogLintConfig() : configLoader.Load(configPath);
-        LogConfig(configPath ?? "(defaults)");
-        return config;
-    }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 

@@ -1,0 +1,94 @@
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Baselines;
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Loading;
+using BacklogLint.Core.Model;
+
+namespace BacklogLint.Core.Session;
+
+/// <summary>One planning repository as every front end sees it (<c>check</c>, <c>github</c>, and next the language
+/// server and <c>--fix</c>): opened once from PATH (its scope, configuration and the engine with the configuration's
+/// own rules), then loaded and analysed as the front end needs, with one definition of what is reported. Nothing here
+/// writes to the console: the front ends print.</summary>
+public sealed class LintSession
+{
+    private readonly TimeProvider _time;
+
+    private LintSession(CheckScope scope, PlanningLocation location, BacklogLintConfig config, AnalysisEngine engine, TimeProvider time)
+    {
+        Scope = scope;
+        Location = location;
+        Config = config;
+        Engine = engine;
+        _time = time;
+        ConfigRelativePath = scope.ConfigPath is { } file ? location.RelativePath(file) : null;
+    }
+
+    public CheckScope Scope { get; }
+
+    public PlanningLocation Location { get; }
+
+    public BacklogLintConfig Config { get; }
+
+    /// <summary>The built-in rules and the configuration's rule packs and policies.</summary>
+    public AnalysisEngine Engine { get; }
+
+    /// <summary>The configuration file, repository-relative (its own findings are always reported); null for defaults.</summary>
+    public string? ConfigRelativePath { get; }
+
+    /// <summary>"Now" as a UTC date: what an uncommitted change is dated, and what rules measure from.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Opens PATH (a folder or a file) with <paramref name="configPath"/> (<c>--config</c>) or the configuration
+    /// found upward from it. Throws <see cref="LintSessionException"/> for a PATH or configuration file that does not
+    /// exist, <see cref="ConfigurationException"/> for a configuration that cannot be used.</summary>
+    public static LintSession Open(string path, string? configPath, AnalysisEngine engine, ConfigLoader loader, TimeProvider time)
+    {
+        if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' is not a folder or a file");
+        if (configPath is not null && !File.Exists(configPath)) throw new LintSessionException($"{configPath}: the configuration file does not exist");
+        var scope = CheckScope.For(path, configPath);
+        var location = PlanningLocation.Find(scope.Root);
+        var config = scope.ConfigPath is null ? new BacklogLintConfig() : loader.Load(scope.ConfigPath);
+        return new LintSession(scope, location, config, engine.For(config), time);
+    }
+
+    public LoadOptions LoadOptions(IProgress<LoadProgress>? progress = null) => new() { Progress = progress, Today = Today };
+
+    /// <summary>The planning repository as the working tree has it (what is not committed is touched today).</summary>
+    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null) => RepositoryLoader.Load(Location, Config, LoadOptions(progress));
+
+    public PlanningRepository LoadCommit(string commit) => RepositoryLoader.LoadCommit(Location, Config, commit, LoadOptions());
+
+    public (PlanningRepository Base, PlanningRepository Head) LoadPair(string baseCommit, string headCommit) =>
+        RepositoryLoader.LoadPair(Location, Config, baseCommit, headCommit, LoadOptions());
+
+    /// <summary>Every finding of the whole planning repository, with what suppressions silenced (for a baseline).</summary>
+    public AnalysisResult Analyze(PlanningRepository repository) => Engine.AnalyzeWithSuppressions(repository, Config, _time);
+
+    /// <summary>The findings reported for PATH: shown (not silent, not off) and under PATH, about the repository as a
+    /// whole or about the configuration, in report order.</summary>
+    public List<Diagnostic> Reported(IEnumerable<Diagnostic> findings) =>
+        [.. findings.Where(d => d.Severity.IsShown() && Scope.Reports(d, ConfigRelativePath)).Order(DiagnosticOrder.Instance)];
+
+    /// <summary>The shown findings of the whole planning repository: what a baseline accepts and is compared with.</summary>
+    public static List<Diagnostic> Shown(IEnumerable<Diagnostic> findings) => [.. findings.Where(d => d.Severity.IsShown())];
+
+    public int ItemsUnder(PlanningRepository repository) => repository.Items.Count(item => Scope.Contains(item.Path));
+
+    public int FilesUnder(PlanningRepository repository) => repository.Files.Count(file => Scope.Contains(file.Path));
+
+    /// <summary>The baseline file a check compares with: <paramref name="explicitPath"/>, else one beside the
+    /// configuration (the planning repository's folder), else at the work tree's root; null when there is none.</summary>
+    public string? BaselinePath(string? explicitPath) =>
+        explicitPath ?? new[] { Location.Folder, Location.WorkTree }
+            .OfType<string>()
+            .Select(folder => Path.Combine(folder, Baseline.FileName))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>Where <c>baseline</c> writes by default: beside the configuration, for the whole planning repository.</summary>
+    public string DefaultBaselinePath => Path.Combine(Location.Folder, Baseline.FileName);
+}
+
+/// <summary>PATH or the configuration file named does not exist; the message is the one line to print.</summary>
+public sealed class LintSessionException(string message) : Exception(message);
