@@ -5,7 +5,6 @@ using BacklogLint.Core.Baselines;
 using BacklogLint.Core.Comparison;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
-using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Session;
 using BacklogLint.GitHub;
@@ -25,26 +24,24 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     {
         if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, settings.Quiet) is not { } analysis) return ExitCodes.UsageOrFailure;
 
-        BaselineComparison? comparison = null;
+        // check PATH: the whole planning repository was read, the findings under PATH are reported.
+        var session = analysis.Session;
+        BaselineComparison? comparison;
         try
         {
-            var baselinePath = analysis.Session.BaselinePath(settings.BaselinePath);
-            if (settings.BaselinePath is not null && !File.Exists(settings.BaselinePath))
-                return Fail($"{settings.BaselinePath}: the baseline file does not exist (write one with 'backloglint baseline')");
-            comparison = baselinePath is null ? null : Baseline.Load(baselinePath).Compare(LintSession.Shown(analysis.Result.Diagnostics));
-            if (baselinePath is not null) LogBaseline(baselinePath, comparison!.Baselined.Count, comparison.Gone.Count);
+            comparison = session.CompareWithBaseline(analysis.Result, settings.BaselinePath);
+            var baselinePath = session.BaselinePath(settings.BaselinePath);
+            if (comparison is not null && baselinePath is not null) LogBaseline(baselinePath, comparison.Baselined.Count, comparison.Gone.Count);
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {
             return Fail(e.Message);
         }
 
-        // check PATH: the whole planning repository was read, the findings under PATH are reported.
-        var session = analysis.Session;
         var standing = session.Reported(comparison?.New ?? analysis.Result.Diagnostics);
         if (settings.ChangedOnly)
         {
-            if (ChangedSinceDefaultBranch(session.Location, settings.Quiet) is not { } changed) return ExitCodes.UsageOrFailure;
+            if (ChangedSinceDefaultBranch(session, settings.Quiet) is not { } changed) return ExitCodes.UsageOrFailure;
             standing = [.. standing.Where(d => d.Path is null || changed.Contains(d.Path))];
         }
 
@@ -129,15 +126,19 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     /// <summary><c>--changed</c>: the files the branch changed, said once on stderr (unless quiet); null (and one error
     /// line) outside git.</summary>
-    private static IReadOnlySet<string>? ChangedSinceDefaultBranch(PlanningLocation location, bool quiet)
+    private static IReadOnlySet<string>? ChangedSinceDefaultBranch(LintSession session, bool quiet)
     {
-        if (location.GitDirectory is null)
+        LocalChanges changes;
+        try
         {
-            Fail($"--changed compares with git, and '{location.Folder}' is not in a git work tree");
+            changes = session.ChangedFiles();
+        }
+        catch (LintSessionException e)
+        {
+            Fail(e.Message);
             return null;
         }
 
-        var changes = LocalChanges.Find(location.GitDirectory);
         if (changes.Notice is { } notice) Console.Error.WriteLine($"backloglint: notice: --changed: {notice}");
         if (!quiet) Console.Error.WriteLine($"backloglint: --changed: {changes.Paths.Count} changed files against {changes.Against}, with uncommitted and untracked ones");
         return changes.Paths;

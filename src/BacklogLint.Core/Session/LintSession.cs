@@ -86,6 +86,22 @@ public sealed class LintSession
             .Select(folder => Path.Combine(folder, Baseline.FileName))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>The findings compared with the baseline at <paramref name="explicitPath"/> or found
+    /// (<see cref="BaselinePath"/>); null when there is none. Throws <see cref="LintSessionException"/> when an explicit
+    /// baseline does not exist, <see cref="ConfigurationException"/> when one cannot be read.</summary>
+    public BaselineComparison? CompareWithBaseline(AnalysisResult result, string? explicitPath)
+    {
+        if (explicitPath is not null && !File.Exists(explicitPath))
+            throw new LintSessionException($"{explicitPath}: the baseline file does not exist (write one with 'backloglint baseline')");
+        return BaselinePath(explicitPath) is { } path ? Baseline.Load(path).Compare(Shown(result.Diagnostics)) : null;
+    }
+
+    /// <summary>The files the branch changed (<c>--changed</c>), with what was compared; throws
+    /// <see cref="LintSessionException"/> outside git.</summary>
+    public Comparison.LocalChanges ChangedFiles() => Location.GitDirectory is { } git
+        ? Comparison.LocalChanges.Find(git)
+        : throw new LintSessionException($"--changed compares with git, and '{Location.Folder}' is not in a git work tree");
+
     /// <summary>Where <c>baseline</c> writes by default: beside the configuration, for the whole planning repository.</summary>
     public string DefaultBaselinePath => Path.Combine(Location.Folder, Baseline.FileName);
 }
