@@ -81,7 +81,9 @@ public sealed class AttackEndToEndTests : GitHubEndToEndTests
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "a 4 s budget");
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Commands("error").ShouldHaveSingleItem();
-        result.Commands("notice").ShouldContain(n => n.Contains("is spent", StringComparison.Ordinal), result.ToString());
+        // Which runs out first depends on the machine: the budget, or a request's deadline cut to what is left of it.
+        result.Commands("notice").ShouldContain(
+            n => n.Contains("is spent", StringComparison.Ordinal) || n.Contains("did not answer in time", StringComparison.Ordinal), result.ToString());
         Server.CheckRuns.ShouldAllBe(run => run.Status == "completed");
         PullRequest.Summary.ShouldStartWith(Marker);
     }
