@@ -304,7 +304,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} ({Known(type)}){StatusHint(word.Value)}");
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} ({Known(type, word.Value)}){StatusHint(word.Value)}");
             return new Status(word, status, dropped);
         }
 
@@ -328,10 +328,34 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     }
 
     /// <summary>The words to name in a message: the repository's own list when it has one, else every known word.</summary>
-    private string Known(ItemType type) =>
-        type != ItemType.Agreement && vocabulary.Listed is { Count: > 0 } listed
-            ? $"the repository's statuses: {string.Join(", ", listed)}"
-            : $"known: {string.Join(", ", vocabulary.KnownWords(type))}";
+    private string Known(ItemType type, string written)
+    {
+        if (type != ItemType.Agreement && vocabulary.Listed is { Count: > 0 } listed) return $"the repository's statuses: {string.Join(", ", listed)}";
+        var known = vocabulary.KnownWords(type).ToList();
+        if (known.Count <= MaxKnownListed) return $"known: {string.Join(", ", known)}";
+        // A long vocabulary (a format's own words and the defaults) is not read to the end: the nearest words are.
+        var target = StatusVocabulary.Normalize(written);
+        var nearest = known.OrderBy(word => Distance(StatusVocabulary.Normalize(word), target)).ThenBy(word => word, StringComparer.Ordinal).Take(8);
+        return $"nearest of the {known.Count} known: {string.Join(", ", nearest)}";
+    }
+
+    private const int MaxKnownListed = 30;
+
+    /// <summary>Levenshtein distance, for the nearest known words.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
 
     /// <summary>A template's list of choices left in place of a status (<c>{proposed | accepted | rejected}</c>).</summary>
     private static string StatusHint(string value) =>

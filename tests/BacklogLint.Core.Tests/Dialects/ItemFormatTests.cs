@@ -106,6 +106,22 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
+    public void A_long_vocabulary_names_the_nearest_words_first_not_all_of_them()
+    {
+        var file = Parse(Config("dialect: header"), "proposals/0001-x.md", """
+            # X
+
+            * Authors: @jane
+            * Status: **Acepted**
+            """);
+
+        var message = file.Problems.ShouldHaveSingleItem().Message;
+        message.ShouldStartWith("unknown status '**Acepted**' for an agreement (nearest of the ");
+        message.ShouldContain("known: accepted, ");
+        message.Split(", ").Length.ShouldBe(8, message);
+    }
+
+    [Fact]
     public void A_template_list_of_choices_left_in_gets_a_hint()
     {
         var file = Parse(Config("dialect: madr"), "docs/decisions/0001-x.md", """
