@@ -1,6 +1,6 @@
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Configuration;
-using BacklogLint.Core.Loading;
+using BacklogLint.Core.Session;
 using BacklogLint.Rules;
 
 namespace BacklogLint.Cli.Commands;
@@ -12,21 +12,13 @@ internal static class Catalogue
     /// <summary>The rules, or null after one error line on stderr (a configuration that cannot be read).</summary>
     public static IReadOnlyList<Rule>? Load(string? configPath)
     {
-        if (configPath is not null && !File.Exists(configPath))
-        {
-            Console.Error.WriteLine($"backloglint: {configPath}: the configuration file does not exist");
-            return null;
-        }
-
-        var found = CheckScope.For(".", configPath).ConfigPath;
-        if (found is null) return BuiltInRules.All;
         try
         {
-            return [.. BuiltInRules.All, .. new ConfigLoader(BuiltInRules.Descriptors).Load(found).ExtraRules];
+            return LintSession.Open(".", configPath, new AnalysisEngine(BuiltInRules.All), new ConfigLoader(BuiltInRules.Descriptors), TimeProvider.System).Engine.Rules;
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {
-            Console.Error.WriteLine($"backloglint: {e.Message}");
+            ExitCodes.Fail(e.Message);
             return null;
         }
     }

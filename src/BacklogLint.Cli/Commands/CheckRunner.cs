@@ -29,9 +29,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         BaselineComparison? comparison;
         try
         {
-            comparison = session.CompareWithBaseline(analysis.Result, settings.BaselinePath);
-            var baselinePath = session.BaselinePath(settings.BaselinePath);
-            if (comparison is not null && baselinePath is not null) LogBaseline(baselinePath, comparison.Baselined.Count, comparison.Gone.Count);
+            var baseline = session.CompareWithBaseline(analysis.Result, settings.BaselinePath);
+            comparison = baseline?.Comparison;
+            if (baseline is var (compared, baselinePath)) LogBaseline(baselinePath, compared.Baselined.Count, compared.Gone.Count);
         }
         catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {

@@ -3,7 +3,6 @@ using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Comparison;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
-using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Session;
 using BacklogLint.GitHub;
@@ -32,9 +31,6 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
 
         LogConfig(session.Scope.ConfigPath ?? "(defaults)");
-        var location = session.Location;
-        var analyze = new Analyzer(session);
-
         LogContext(context);
         // The HTTP layer waits in real time, whatever --now says; the budget starts with the first request.
         var budget = new GitHubBudget(settings.Budget, settings.RequestTimeout, TimeProvider.System);
@@ -49,8 +45,8 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
             ? await VerifyOwnersAsync(new OrganizationDirectory(client, settings.Organization ?? context.Owner, context.Redact), notices)
             : null;
         var run = context.PullRequest is { } pullRequest
-            ? await AnalyzePullRequestAsync(location, pullRequest, context, publisher, notices, owners, analyze)
-            : AnalyzePush(context, owners, analyze);
+            ? await AnalyzePullRequestAsync(session, pullRequest, context, publisher, notices, owners)
+            : AnalyzePush(session, context, owners);
         LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
         var exitCode = ExitCode(settings, run);
 
@@ -98,32 +94,32 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     }
 
     private async Task<RunFindings> AnalyzePullRequestAsync(
-        PlanningLocation location, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices,
-        OrganizationListing? owners, Analyzer analyze)
+        LintSession session, PullRequestEvent pullRequest, ActionsContext context, GitHubPublisher publisher, List<string> notices,
+        OrganizationListing? owners)
     {
         // actions/checkout fetches the merge commit (GITHUB_SHA) by default; the head commit itself may be missing.
-        var headCommit = location.FirstCommitOf([pullRequest.HeadSha, context.Sha]);
-        var baseCommit = location.FirstCommitOf([pullRequest.BaseSha]);
+        var headCommit = session.Location.FirstCommitOf([pullRequest.HeadSha, context.Sha]);
+        var baseCommit = session.Location.FirstCommitOf([pullRequest.BaseSha]);
         if (headCommit is not null && baseCommit is not null)
         {
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var (baseRepository, headRepository) = analyze.Session.LoadPair(baseCommit, headCommit);
+            var (baseRepository, headRepository) = session.LoadPair(baseCommit, headCommit);
             var loaded = stopwatch.ElapsedMilliseconds;
-            var findings = analyze.Run(headRepository, owners);
-            var delta = FindingDelta.Compare(analyze.Run(baseRepository, owners), findings);
-            var changed = ChangedFiles.Between(location.GitDirectory!, baseCommit, headCommit);
+            var findings = Analyze(session, headRepository, owners);
+            var delta = FindingDelta.Compare(Analyze(session, baseRepository, owners), findings);
+            var changed = ChangedFiles.Between(session.Location.GitDirectory!, baseCommit, headCommit);
             LogPairTimes(headRepository.Items.Count, headRepository.History.CommitsWalked, loaded, stopwatch.ElapsedMilliseconds);
-            return new RunFindings(delta, findings, changed, analyze.ItemsUnder(headRepository), pullRequest.HeadSha, IsPullRequest: true);
+            return new RunFindings(delta, findings, changed, session.ItemsUnder(headRepository), pullRequest.HeadSha, IsPullRequest: true);
         }
 
         if (headCommit is null) LogHeadFromWorkingTree();
-        var head = headCommit is null ? analyze.Session.LoadWorkingTree() : analyze.Session.LoadCommit(headCommit);
-        var headFindings = analyze.Run(head, owners);
+        var head = headCommit is null ? session.LoadWorkingTree() : session.LoadCommit(headCommit);
+        var headFindings = Analyze(session, head, owners);
         // The head is the working tree here (no head commit in the clone): compare it with the base when there is one.
         if (baseCommit is not null)
         {
-            var delta = FindingDelta.Compare(analyze.Run(analyze.Session.LoadCommit(baseCommit), owners), headFindings);
-            return new RunFindings(delta, headFindings, ChangedFiles.Between(location.GitDirectory!, baseCommit, "HEAD"), analyze.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
+            var delta = FindingDelta.Compare(Analyze(session, session.LoadCommit(baseCommit), owners), headFindings);
+            return new RunFindings(delta, headFindings, ChangedFiles.Between(session.Location.GitDirectory!, baseCommit, "HEAD"), session.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
         }
 
         var changedFiles = await publisher.ChangedFilesAsync();
@@ -137,27 +133,19 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
                 [.. headFindings.Where(d => d.Path is not null && changedFiles.Contains(d.Path))],
                 [],
                 [.. headFindings.Where(d => d.Path is null || !changedFiles.Contains(d.Path))]);
-        return new RunFindings(shallowDelta, headFindings, changedFiles, analyze.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
+        return new RunFindings(shallowDelta, headFindings, changedFiles, session.ItemsUnder(head), pullRequest.HeadSha, IsPullRequest: true);
     }
 
-    private static RunFindings AnalyzePush(ActionsContext context, OrganizationListing? owners, Analyzer analyze)
+    private static RunFindings AnalyzePush(LintSession session, ActionsContext context, OrganizationListing? owners)
     {
-        var repository = analyze.Session.LoadWorkingTree();
-        var findings = analyze.Run(repository, owners);
-        return new RunFindings(FindingDelta.AllNew(findings), findings, null, analyze.ItemsUnder(repository), context.Sha ?? "HEAD", IsPullRequest: false);
+        var repository = session.LoadWorkingTree();
+        var findings = Analyze(session, repository, owners);
+        return new RunFindings(FindingDelta.AllNew(findings), findings, null, session.ItemsUnder(repository), context.Sha ?? "HEAD", IsPullRequest: false);
     }
 
-    /// <summary>One run's analysis through the session: the findings under PATH that are shown, with the roster
-    /// verified when it was listed.</summary>
-    private sealed class Analyzer(LintSession session)
-    {
-        public LintSession Session => session;
-
-        public List<Diagnostic> Run(PlanningRepository repository, OrganizationListing? owners) =>
-            session.Reported(session.Analyze(owners?.ApplyTo(repository) ?? repository).Diagnostics);
-
-        public int ItemsUnder(PlanningRepository repository) => session.ItemsUnder(repository);
-    }
+    /// <summary>The findings under PATH that are shown, with the roster verified when it was listed.</summary>
+    private static List<Diagnostic> Analyze(LintSession session, PlanningRepository repository, OrganizationListing? owners) =>
+        session.Reported(session.Analyze(owners?.ApplyTo(repository) ?? repository).Diagnostics);
 
     private static int ExitCode(GitHubSettings settings, RunFindings run)
     {

@@ -26,6 +26,10 @@ public sealed record RuleDescriptor(
     /// where its author says (<see cref="Help"/>).</summary>
     public Uri HelpUri => Help ?? new(Id.StartsWith("BL", StringComparison.Ordinal) ? HelpBaseUri + Id + ".md" : OwnRulesUri);
 
+    /// <summary>The form of a pack's or a policy's own ID: letters (never <c>BL</c>) then 3 or 4 digits, <c>ACME0001</c>.
+    /// The loader and the configuration schema both use it.</summary>
+    public const string OwnIdPattern = "^(?!BL)[A-Z]{2,10}[0-9]{3,4}$";
+
     /// <summary>Where a pack's or a policy's rule without a page of its own points: how such rules are written.</summary>
     public const string OwnRulesUri = "https://github.com/backloglint/backloglint/blob/main/README.md#rule-packs-and-policies";
 

@@ -8,6 +8,9 @@ public sealed record BacklogLintConfig
 {
     public const string FileName = ".backloglint.yml";
 
+    /// <summary>The names a configuration file is looked for under, in this order.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [FileName, ".backloglint.yaml"];
+
     /// <summary>Where the settings came from; null for the defaults.</summary>
     public string? SourcePath { get; init; }
 

@@ -127,6 +127,6 @@ public sealed partial class ConfigLoader
     private static YamlScalar Required(string path, YamlMapping map, string key) =>
         Scalar(path, map.Find(key)) is { IsNull: false } value ? value : throw Error(path, map, $"a policy needs '{key}'");
 
-    [GeneratedRegex("^(?!BL)[A-Z][A-Z]{1,9}[0-9]{3,4}$")]
+    [GeneratedRegex(RuleDescriptor.OwnIdPattern)]
     private static partial Regex OwnId();
 }

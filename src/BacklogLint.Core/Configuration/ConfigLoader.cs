@@ -20,7 +20,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         foreach (var dir in new[] { folder, repositoryRoot })
         {
             if (dir is null) continue;
-            foreach (var name in new[] { BacklogLintConfig.FileName, ".backloglint.yaml" })
+            foreach (var name in BacklogLintConfig.FileNames)
             {
                 var candidate = Path.Combine(dir, name);
                 if (File.Exists(candidate)) return candidate;

@@ -57,7 +57,7 @@ public static class ConfigSchema
             json.WriteEndObject();
             // A rule pack's or a policy's rules are known only once loaded: their IDs are their own, never BL.
             json.WriteStartObject("patternProperties");
-            json.WriteStartObject("^(?!BL)[A-Z]{2,10}[0-9]{3,4}$");
+            json.WriteStartObject(RuleDescriptor.OwnIdPattern);
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
@@ -139,7 +139,7 @@ public static class ConfigSchema
         json.WriteStartObject("properties");
         json.WriteStartObject("id");
         json.WriteString("type", "string");
-        json.WriteString("pattern", "^(?!BL)[A-Z]{2,10}[0-9]{3,4}$");
+        json.WriteString("pattern", RuleDescriptor.OwnIdPattern);
         json.WriteEndObject();
         foreach (var key in new[] { "alias", "title", "help" })
         {

@@ -35,9 +35,11 @@ public static class GitHistoryReader
     /// <param name="walked">Told the number of commits walked so far, after each stretch.</param>
     /// <param name="maxFileBytes">A version of a file larger than this is not read line by line (<c>limits.max-file-size</c>):
     /// its lines are dated as if it had none, so a huge blob in the history never stops the walk.</param>
+    /// <param name="ignoredCommits">Revisions that are no change to anything (<c>.git-blame-ignore-revs</c>: reformatting,
+    /// mass renames), for every request alike.</param>
     public static IReadOnlyList<HistoryIndex> Read(
         Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null,
-        long maxFileBytes = Configuration.BacklogLintConfig.DefaultMaxFileBytes)
+        long maxFileBytes = Configuration.BacklogLintConfig.DefaultMaxFileBytes, IReadOnlyCollection<string>? ignoredCommits = null)
     {
         if (repository.Info.IsShallow)
             return [.. requests.Select(_ => HistoryIndex.Unavailable("the clone is shallow, so file dates from git are unknown (fetch with fetch-depth: 0)"))];
@@ -46,11 +48,11 @@ public static class GitHistoryReader
         {
             return [.. requests.Select((request, i) => starts[i] is null
                 ? HistoryIndex.Unavailable("the repository has no commits yet")
-                : Read(repository, [request], maxDegreeOfParallelism, walked, maxFileBytes)[0])];
+                : Read(repository, [request], maxDegreeOfParallelism, walked, maxFileBytes, ignoredCommits)[0])];
         }
 
-        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked, maxFileBytes);
-        var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request, IgnoredIds(repository, request))).ToList();
+        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked, maxFileBytes, IgnoredIds(repository, ignoredCommits ?? []));
+        var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
         if (states.Count == 1)
         {
             walk.Run(states[0].Head, stopAt: null, states);
@@ -68,10 +70,10 @@ public static class GitHistoryReader
 
     /// <summary>The commits a request ignores, resolved in the clone: a full or abbreviated sha, or any revision git
     /// resolves to a commit. One the clone does not have (history cut, a rebased branch) is left out, as git blame does.</summary>
-    private static HashSet<GitId> IgnoredIds(Repository repository, HistoryRequest request)
+    private static HashSet<GitId> IgnoredIds(Repository repository, IReadOnlyCollection<string> revisions)
     {
         var ids = new HashSet<GitId>();
-        foreach (var revision in request.IgnoredCommits ?? [])
+        foreach (var revision in revisions)
         {
             try
             {
@@ -87,7 +89,7 @@ public static class GitHistoryReader
     }
 
     /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches).</summary>
-    private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked, long maxFileBytes) : IDisposable
+    private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked, long maxFileBytes, HashSet<GitId> ignored) : IDisposable
     {
         private readonly GitObjects _objects = new(gitDirectory);
         private readonly ConcurrentBag<GitObjects> _workers = [];
@@ -95,12 +97,12 @@ public static class GitHistoryReader
 
         /// <summary>What a request leaves to date. Only what its commit has can be dated: untracked files and
         /// uncommitted lines are left out, or the walk would never stop.</summary>
-        public WalkState Start(GitId head, HistoryRequest request, HashSet<GitId> ignored)
+        public WalkState Start(GitId head, HistoryRequest request)
         {
             var wanted = request.Files.Concat(request.Lines.Keys).ToHashSet(StringComparer.Ordinal);
             var atHead = new TreeComparer(_objects, wanted).Changes(null, _objects.ReadCommit(head).Tree)
                 .ToDictionary(change => change.Path, StringComparer.Ordinal);
-            var state = new WalkState(head, atHead.Keys.ToHashSet(StringComparer.Ordinal), ignored);
+            var state = new WalkState(head, atHead.Keys.ToHashSet(StringComparer.Ordinal));
             foreach (var (path, asked) in request.Lines)
             {
                 if (!atHead.TryGetValue(path, out var change))
@@ -169,11 +171,11 @@ public static class GitHistoryReader
         {
             if (state.IsDone) return;
             state.Walked++;
-            var ignored = state.Ignored.Contains(commit);
+            var isIgnored = ignored.Contains(commit);
             foreach (var change in changes)
             {
                 // An ignored commit that made the file is still its start: nothing older dates it.
-                if (ignored && change.OldBlob is not null)
+                if (isIgnored && change.OldBlob is not null)
                 {
                     if (state.Lines.TryGetValue(change.Path, out var rewritten)) PassOn(change, rewritten, state);
                     continue;
@@ -270,14 +272,11 @@ public static class GitHistoryReader
     }
 
     /// <summary>One request's progress: what is still undated, and the dates found.</summary>
-    private sealed class WalkState(GitId head, HashSet<string> files, HashSet<GitId> ignored)
+    private sealed class WalkState(GitId head, HashSet<string> files)
     {
         public GitId Head => head;
 
         public HashSet<string> Files => files;
-
-        /// <summary>Commits that are no change (<see cref="HistoryRequest.IgnoredCommits"/>).</summary>
-        public HashSet<GitId> Ignored => ignored;
 
         public Dictionary<string, HashSet<string>> Lines { get; } = new(StringComparer.Ordinal);
 
@@ -306,8 +305,4 @@ public static class GitHistoryReader
 /// <param name="Files">Repository-relative, '/'-separated paths of the files to date.</param>
 /// <param name="Lines">For some of those files, lines (as written) to date one by one.</param>
 public sealed record HistoryRequest(
-    string? Start, IReadOnlyCollection<string> Files, IReadOnlyDictionary<string, IReadOnlyCollection<string>> Lines)
-{
-    /// <summary>Revisions that are no change to anything (<c>.git-blame-ignore-revs</c>): reformatting, mass renames.</summary>
-    public IReadOnlyCollection<string>? IgnoredCommits { get; init; }
-}
+    string? Start, IReadOnlyCollection<string> Files, IReadOnlyDictionary<string, IReadOnlyCollection<string>> Lines);

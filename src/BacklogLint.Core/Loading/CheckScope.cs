@@ -6,11 +6,12 @@ namespace BacklogLint.Core.Loading;
 /// <summary>What a check of PATH loads and what it reports (DESIGN §3, as ESLint does): the configuration is found
 /// upward from PATH, stopping at the git work-tree root; the planning repository it describes (globs relative to its
 /// folder) is loaded whole, so cross-item rules and links see everything; the findings under PATH are reported.</summary>
-/// <param name="Root">The folder the configuration describes: its own folder, else PATH's folder.</param>
+/// <param name="Location">The folder the configuration describes (its own folder, else PATH's folder) in its repository.</param>
 /// <param name="ConfigPath">The configuration file found or given; null for the defaults.</param>
 /// <param name="Under">PATH repository-relative (a folder or a file) when it is not the root; null: report everything.</param>
-public sealed record CheckScope(string Root, string? ConfigPath, string? Under)
+public sealed record CheckScope(PlanningLocation Location, string? ConfigPath, string? Under)
 {
+
     /// <summary>The scope of a check of <paramref name="path"/> (a folder or a file), with <paramref name="explicitConfig"/>
     /// (<c>--config</c>) when given: a configuration inside PATH's work tree, at or above PATH, describes its own folder;
     /// one elsewhere describes PATH's folder.</summary>
@@ -18,13 +19,15 @@ public sealed record CheckScope(string Root, string? ConfigPath, string? Under)
     {
         var full = Path.GetFullPath(path);
         var folder = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
-        var workTree = PlanningLocation.Find(folder).WorkTree;
+        var location = PlanningLocation.Find(folder);
+        var workTree = location.WorkTree;
         var config = explicitConfig is not null ? Path.GetFullPath(explicitConfig) : FindUpward(folder, workTree);
         var configFolder = config is null ? null : Path.GetDirectoryName(config)!;
+        // The configuration's folder is at or above PATH and in its work tree, so the repository is the same one.
         var root = configFolder is not null && IsAtOrAbove(configFolder, folder) && (explicitConfig is null || workTree is null || IsAtOrAbove(workTree, configFolder))
-            ? configFolder
-            : folder;
-        var under = full == root ? null : Path.GetRelativePath(PlanningLocation.Find(root).PathBase, full).Replace('\\', '/');
+            ? location.At(configFolder)
+            : location;
+        var under = full == root.Folder ? null : root.RelativePath(full);
         return new CheckScope(root, config, under);
     }
 
@@ -41,7 +44,7 @@ public sealed record CheckScope(string Root, string? ConfigPath, string? Under)
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
-            foreach (var name in new[] { BacklogLintConfig.FileName, ".backloglint.yaml" })
+            foreach (var name in BacklogLintConfig.FileNames)
             {
                 var candidate = Path.Combine(dir.FullName, name);
                 if (File.Exists(candidate)) return candidate;

@@ -69,6 +69,9 @@ public sealed class PlanningLocation
         return null;
     }
 
+    /// <summary>Another folder of the same work tree, without discovering the repository again.</summary>
+    internal PlanningLocation At(string folder) => new(Path.GetFullPath(folder), GitDirectory, WorkTree);
+
     /// <summary>The '/'-separated path of <paramref name="fullPath"/> relative to <see cref="PathBase"/>.</summary>
     public string RelativePath(string fullPath) => Path.GetRelativePath(PathBase, fullPath).Replace('\\', '/');
 }

@@ -96,11 +96,12 @@ public static class RepositoryLoader
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var commit = source.Commit; // read now: the source is closed when the moves are asked for
         return new PlanningRepository(files.Parsed, roster, history, markdown)
         {
             Format = config.Format,
             Selection = Selection(location, config, files),
-            Moves = Moves(location, source.Commit, history, LinkTargets.Missing(files.Parsed, markdown)),
+            MovesFrom = () => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown)),
         };
     }
 
@@ -228,9 +229,8 @@ public static class RepositoryLoader
         {
             using var repository = new Repository(location.GitDirectory);
             Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
-            var ignored = IgnoreRevs.Read(repository, location, config.IgnoreRevsFile);
-            var requests = sides.Select(side => Request(side.Items, side.Commit) with { IgnoredCommits = ignored }).ToList();
-            var histories = GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes);
+            var histories = GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked,
+                config.MaxFileBytes, IgnoreRevs.Read(repository, location, config.IgnoreRevsFile));
             return [.. histories.Select((history, i) => sides[i].Commit is null
                 ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items), options.Today)
                 : history)];

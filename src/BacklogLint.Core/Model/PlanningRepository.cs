@@ -32,7 +32,7 @@ public sealed class PlanningRepository
         MarkdownPaths = repository.MarkdownPaths;
         Format = repository.Format;
         Selection = repository.Selection;
-        Moves = repository.Moves;
+        _moves = repository._moves;
         _byId = repository._byId;
         _byPath = repository._byPath;
     }
@@ -45,9 +45,15 @@ public sealed class PlanningRepository
         return new PlanningRepository(this, roster);
     }
 
+    private Lazy<IReadOnlyDictionary<string, PathMove>> _moves = new(new Dictionary<string, PathMove>());
+
     /// <summary>Where Markdown files that links point at and that are gone went, by repository-relative path, as git
-    /// history tells (<see cref="RenameFinder"/>); empty without history.</summary>
-    public IReadOnlyDictionary<string, PathMove> Moves { get; init; } = new Dictionary<string, PathMove>();
+    /// history tells; empty without history. Worked out the first time it is asked (a walk of history): a run in which
+    /// no rule asks, or no link is broken, pays nothing.</summary>
+    public IReadOnlyDictionary<string, PathMove> Moves => _moves.Value;
+
+    /// <summary>How <see cref="Moves"/> is worked out, when first asked.</summary>
+    public Func<IReadOnlyDictionary<string, PathMove>> MovesFrom { init => _moves = new(value); }
 
     /// <summary>What the configuration selected (for BL9002: never green on nothing).</summary>
     public ItemSelection Selection { get; init; } = ItemSelection.None;

@@ -15,19 +15,18 @@ public sealed class LintSession
 {
     private readonly TimeProvider _time;
 
-    private LintSession(CheckScope scope, PlanningLocation location, BacklogLintConfig config, AnalysisEngine engine, TimeProvider time)
+    private LintSession(CheckScope scope, BacklogLintConfig config, AnalysisEngine engine, TimeProvider time)
     {
         Scope = scope;
-        Location = location;
         Config = config;
         Engine = engine;
         _time = time;
-        ConfigRelativePath = scope.ConfigPath is { } file ? location.RelativePath(file) : null;
+        ConfigRelativePath = scope.ConfigPath is { } file ? Location.RelativePath(file) : null;
     }
 
     public CheckScope Scope { get; }
 
-    public PlanningLocation Location { get; }
+    public PlanningLocation Location => Scope.Location;
 
     public BacklogLintConfig Config { get; }
 
@@ -48,20 +47,19 @@ public sealed class LintSession
         if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' is not a folder or a file");
         if (configPath is not null && !File.Exists(configPath)) throw new LintSessionException($"{configPath}: the configuration file does not exist");
         var scope = CheckScope.For(path, configPath);
-        var location = PlanningLocation.Find(scope.Root);
         var config = scope.ConfigPath is null ? new BacklogLintConfig() : loader.Load(scope.ConfigPath);
-        return new LintSession(scope, location, config, engine.For(config), time);
+        return new LintSession(scope, config, engine.For(config), time);
     }
 
-    public LoadOptions LoadOptions(IProgress<LoadProgress>? progress = null) => new() { Progress = progress, Today = Today };
+    private LoadOptions Options(IProgress<LoadProgress>? progress = null) => new() { Progress = progress, Today = Today };
 
     /// <summary>The planning repository as the working tree has it (what is not committed is touched today).</summary>
-    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null) => RepositoryLoader.Load(Location, Config, LoadOptions(progress));
+    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null) => RepositoryLoader.Load(Location, Config, Options(progress));
 
-    public PlanningRepository LoadCommit(string commit) => RepositoryLoader.LoadCommit(Location, Config, commit, LoadOptions());
+    public PlanningRepository LoadCommit(string commit) => RepositoryLoader.LoadCommit(Location, Config, commit, Options());
 
     public (PlanningRepository Base, PlanningRepository Head) LoadPair(string baseCommit, string headCommit) =>
-        RepositoryLoader.LoadPair(Location, Config, baseCommit, headCommit, LoadOptions());
+        RepositoryLoader.LoadPair(Location, Config, baseCommit, headCommit, Options());
 
     /// <summary>Every finding of the whole planning repository, with what suppressions silenced (for a baseline).</summary>
     public AnalysisResult Analyze(PlanningRepository repository) => Engine.AnalyzeWithSuppressions(repository, Config, _time);
@@ -87,13 +85,14 @@ public sealed class LintSession
             .FirstOrDefault(File.Exists);
 
     /// <summary>The findings compared with the baseline at <paramref name="explicitPath"/> or found
-    /// (<see cref="BaselinePath"/>); null when there is none. Throws <see cref="LintSessionException"/> when an explicit
-    /// baseline does not exist, <see cref="ConfigurationException"/> when one cannot be read.</summary>
-    public BaselineComparison? CompareWithBaseline(AnalysisResult result, string? explicitPath)
+    /// (<see cref="BaselinePath"/>), with the file compared with; null when there is none. Throws
+    /// <see cref="LintSessionException"/> when an explicit baseline does not exist, <see cref="ConfigurationException"/>
+    /// when one cannot be read.</summary>
+    public (BaselineComparison Comparison, string Path)? CompareWithBaseline(AnalysisResult result, string? explicitPath)
     {
         if (explicitPath is not null && !File.Exists(explicitPath))
             throw new LintSessionException($"{explicitPath}: the baseline file does not exist (write one with 'backloglint baseline')");
-        return BaselinePath(explicitPath) is { } path ? Baseline.Load(path).Compare(Shown(result.Diagnostics)) : null;
+        return BaselinePath(explicitPath) is { } path ? (Baseline.Load(path).Compare(Shown(result.Diagnostics)), path) : null;
     }
 
     /// <summary>The files the branch changed (<c>--changed</c>), with what was compared; throws

@@ -15,7 +15,7 @@ public sealed class IgnoreRevsTests
         TestRepository test, IReadOnlyCollection<string> files, IReadOnlyCollection<string> ignored, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? lines = null)
     {
         using var repository = new Repository(test.Path);
-        return GitHistoryReader.Read(repository, [new HistoryRequest(null, files, lines ?? NoLines) { IgnoredCommits = ignored }])[0];
+        return GitHistoryReader.Read(repository, [new HistoryRequest(null, files, lines ?? NoLines)], ignoredCommits: ignored)[0];
     }
 
     [Fact]
