@@ -10,7 +10,7 @@ namespace BacklogLint.Core.History;
 /// diff adds that exact line. A commit a request ignores (<c>.git-blame-ignore-revs</c>) is no change: a file it
 /// changed is dated by the change before it, and a line it added takes the date of the file's change before it (the
 /// version it rewrote), as <c>git blame --ignore-revs-file</c> passes such lines on.</summary>
-public static class GitHistoryReader
+internal static class GitHistoryReader
 {
     /// <summary>Commits compared in the first parallel stretch; small, so that a walk that stops early wastes little.</summary>
     private const int FirstChunk = 16;
@@ -304,5 +304,5 @@ public static class GitHistoryReader
 /// <param name="Start">The commit (a sha or reference); HEAD when null.</param>
 /// <param name="Files">Repository-relative, '/'-separated paths of the files to date.</param>
 /// <param name="Lines">For some of those files, lines (as written) to date one by one.</param>
-public sealed record HistoryRequest(
+internal sealed record HistoryRequest(
     string? Start, IReadOnlyCollection<string> Files, IReadOnlyDictionary<string, IReadOnlyCollection<string>> Lines);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BacklogLint.Core.History;
+using BacklogLint.Core.Interop;
 using BacklogLint.Core.Parsing;
 using LibGit2Sharp;
 
@@ -86,9 +87,14 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
     internal static FileStream OpenRegularFile(string fullPath)
     {
         if (OperatingSystem.IsWindows()) return File.OpenRead(fullPath);
-        var descriptor = NativeMethods.Open(fullPath, OperatingSystem.IsLinux() ? 0x800 : 0x4); // O_RDONLY | O_NONBLOCK
-        if (descriptor < 0) return File.OpenRead(fullPath); // .NET says why, as an IOException
-        var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read);
+        var handle = Libc.OpenNonBlocking(fullPath);
+        if (handle.IsInvalid)
+        {
+            handle.Dispose();
+            return File.OpenRead(fullPath); // .NET says why, as an IOException
+        }
+
+        var stream = new FileStream(handle, FileAccess.Read);
         if (stream.CanSeek) return stream;
         stream.Dispose();
         throw new IOException("it is not a regular file (a FIFO, socket or device)");
@@ -232,14 +238,4 @@ public static class LocalFile
             return null;
         }
     }
-}
-
-internal static class NativeMethods
-{
-    /// <summary>open(2); <paramref name="path"/> as NUL-terminated UTF-8.</summary>
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open")]
-    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
-    private static extern int Open(byte[] path, int flags);
-
-    internal static int Open(string path, int flags) => Open(System.Text.Encoding.UTF8.GetBytes(path + "\0"), flags);
 }

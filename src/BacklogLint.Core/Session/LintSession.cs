@@ -2,6 +2,7 @@ using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Interop;
 using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
 
@@ -44,6 +45,7 @@ public sealed class LintSession
     /// exist, <see cref="ConfigurationException"/> for a configuration that cannot be used.</summary>
     public static LintSession Open(string path, string? configPath, AnalysisEngine engine, ConfigLoader loader, TimeProvider time)
     {
+        NativeSettings.Initialize(); // before the first git call of the run
         if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' is not a folder or a file");
         if (configPath is not null && !File.Exists(configPath)) throw new LintSessionException($"{configPath}: the configuration file does not exist");
         var scope = CheckScope.For(path, configPath);

@@ -1,0 +1,165 @@
+using System.Runtime.InteropServices;
+using BacklogLint.Core.History;
+using LibGit2Sharp;
+using Microsoft.Win32.SafeHandles;
+
+namespace BacklogLint.Core.Interop;
+
+/// <summary>The few libgit2 calls the history walk makes itself (<see cref="History.GitObjects"/>), against the same
+/// native library LibGit2Sharp ships and loads. Every handle is a <see cref="SafeHandle"/>: freed exactly once, also
+/// when a call throws half-way, and never used after it is freed.</summary>
+internal static partial class Libgit2
+{
+    private const string Library = "libgit2";
+
+    public const int ObjectCommit = 1;
+    public const int ObjectTree = 2;
+    public const int ObjectBlob = 3;
+
+    /// <summary>The oldest libgit2 whose object-database calls are used here as declared below (1.x keeps them
+    /// stable); LibGit2Sharp 0.32 ships 1.8.</summary>
+    private static readonly System.Version Oldest = new(1, 1);
+
+    /// <summary>Points this assembly's imports at LibGit2Sharp's native library, whose file name carries the libgit2
+    /// commit it was built from. Called by <see cref="NativeSettings.Initialize"/>, once.</summary>
+    internal static void Resolve() =>
+        NativeLibrary.SetDllImportResolver(typeof(Libgit2).Assembly, (name, _, _) =>
+            name == Library
+                ? NativeLibrary.Load("git2-" + GlobalSettings.Version.LibGit2CommitSha, typeof(Repository).Assembly, null)
+                : IntPtr.Zero);
+
+    /// <summary>The libgit2 that is loaded, refused when its calls may not be what is declared here.</summary>
+    internal static System.Version CheckVersion()
+    {
+        Check(LibraryVersion(out var major, out var minor, out var revision), "read the libgit2 version");
+        var loaded = new System.Version(major, minor, revision);
+        if (loaded.Major != Oldest.Major || loaded < Oldest)
+            throw new LibGit2SharpException($"libgit2 {loaded} is loaded, but BacklogLint needs {Oldest.Major}.x from {Oldest} (reinstall the tool)");
+        return loaded;
+    }
+
+    /// <summary>Opens a repository and its object database; libgit2 counts its users, so each open initialises it
+    /// and the database handle shuts it down again when freed.</summary>
+    public static ObjectDatabaseHandle OpenObjectDatabase(string gitDirectory)
+    {
+        Check(Init(), "initialise libgit2");
+        try
+        {
+            // The database counts its own references: it outlives the repository handle freed here.
+            using var repository = Check(RepositoryOpen(out var opened, gitDirectory), "open the repository", opened);
+            return Check(RepositoryOdb(out var database, repository), "open the object database", database);
+        }
+        catch
+        {
+            _ = Shutdown(); // no database handle was made valid, so none will
+            throw;
+        }
+    }
+
+    /// <summary>One object's bytes; dispose to free them.</summary>
+    public static ObjectHandle Read(ObjectDatabaseHandle database, in GitId id) =>
+        Check(OdbRead(out var handle, database, in id), "read object " + id, handle);
+
+    public static (long Size, int Type) ReadHeader(ObjectDatabaseHandle database, in GitId id)
+    {
+        Check(OdbReadHeader(out var size, out var type, database, in id), "read the header of object " + id);
+        return (checked((long)size), type);
+    }
+
+    public static int TypeOf(ObjectHandle handle) => OdbObjectType(handle);
+
+    public static long SizeOf(ObjectHandle handle) => checked((long)OdbObjectSize(handle));
+
+    /// <summary>The object's bytes, valid while <paramref name="handle"/> is.</summary>
+    public static unsafe ReadOnlySpan<byte> DataOf(ObjectHandle handle, int length) =>
+        new((void*)OdbObjectData(handle), length);
+
+    private static T Check<T>(int status, string what, T handle) where T : SafeHandle
+    {
+        if (status >= 0) return handle;
+        handle.Dispose();
+        Check(status, what);
+        return handle;
+    }
+
+    private static void Check(int status, string what)
+    {
+        if (status >= 0) return;
+        var error = ErrorLast();
+        var message = error == IntPtr.Zero ? null : Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(error));
+        throw new LibGit2SharpException($"cannot {what}: {message ?? "error " + status}");
+    }
+
+    /// <summary>A <c>git_repository*</c>.</summary>
+    internal sealed class RepositoryHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
+    {
+        protected override bool ReleaseHandle()
+        {
+            RepositoryFree(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A <c>git_odb*</c>; freeing it also balances the <c>git_libgit2_init</c> of its opening.</summary>
+    internal sealed class ObjectDatabaseHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
+    {
+        protected override bool ReleaseHandle()
+        {
+            OdbFree(handle);
+            _ = Shutdown();
+            return true;
+        }
+    }
+
+    /// <summary>A <c>git_odb_object*</c>.</summary>
+    internal sealed class ObjectHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
+    {
+        protected override bool ReleaseHandle()
+        {
+            OdbObjectFree(handle);
+            return true;
+        }
+    }
+
+    [LibraryImport(Library, EntryPoint = "git_libgit2_version")]
+    private static partial int LibraryVersion(out int major, out int minor, out int revision);
+
+    [LibraryImport(Library, EntryPoint = "git_libgit2_init")]
+    private static partial int Init();
+
+    [LibraryImport(Library, EntryPoint = "git_libgit2_shutdown")]
+    private static partial int Shutdown();
+
+    [LibraryImport(Library, EntryPoint = "git_error_last")]
+    private static partial IntPtr ErrorLast();
+
+    [LibraryImport(Library, EntryPoint = "git_repository_open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RepositoryOpen(out RepositoryHandle repository, string path);
+
+    [LibraryImport(Library, EntryPoint = "git_repository_odb")]
+    private static partial int RepositoryOdb(out ObjectDatabaseHandle database, RepositoryHandle repository);
+
+    [LibraryImport(Library, EntryPoint = "git_repository_free")]
+    private static partial void RepositoryFree(IntPtr repository);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_free")]
+    private static partial void OdbFree(IntPtr database);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_read")]
+    private static partial int OdbRead(out ObjectHandle handle, ObjectDatabaseHandle database, in GitId id);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_read_header")]
+    private static partial int OdbReadHeader(out nuint size, out int type, ObjectDatabaseHandle database, in GitId id);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_object_type")]
+    private static partial int OdbObjectType(ObjectHandle handle);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_object_size")]
+    private static partial nuint OdbObjectSize(ObjectHandle handle);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_object_data")]
+    private static partial IntPtr OdbObjectData(ObjectHandle handle);
+
+    [LibraryImport(Library, EntryPoint = "git_odb_object_free")]
+    private static partial void OdbObjectFree(IntPtr handle);
+}
