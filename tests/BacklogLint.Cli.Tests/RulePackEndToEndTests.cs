@@ -89,8 +89,32 @@ public sealed class RulePackEndToEndTests : IDisposable
         policy.Stdout.ShouldContain("# ACME0100: Epics have a size");
     }
 
+    [Fact]
+    public async Task A_pack_shipped_as_a_NuGet_package_file_works_like_its_assembly()
+    {
+        using (var archive = System.IO.Compression.ZipFile.Open(_repository.FullPath("tools/acme.backlogrules.1.0.0.nupkg"), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using (var nuspec = new StreamWriter(archive.CreateEntry("Acme.BacklogRules.nuspec").Open()))
+                nuspec.Write("<package><metadata><id>Acme.BacklogRules</id><version>1.0.0</version></metadata></package>");
+            System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, Pack, "lib/net10.0/Acme.BacklogRules.dll");
+        }
+
+        _repository.Write(".backloglint.yml", File.ReadAllText(_repository.FullPath(".backloglint.yml"))
+            .Replace("rule-packs: [tools/rules/Acme.BacklogRules.dll]", "rule-packs: [tools/acme.backlogrules.1.0.0.nupkg]", StringComparison.Ordinal));
+        var environment = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = _repository.FullPath("cache") };
+
+        var check = await BackloglintProcess.RunAsync(environment, "check", _repository.Path, "--now", "2026-11-23");
+        var rules = await BackloglintProcess.RunAsync(environment, _repository.Path, ["rules"]);
+
+        check.ExitCode.ShouldBe(1, check.ToString());
+        check.Stdout.ShouldContain("backlog/EPIC-1.md(2,1): error ACME0001:");
+        rules.Stdout.ShouldContain("ACME0001  warning     epic-target-quarter");
+        Directory.GetDirectories(_repository.FullPath("cache/backloglint/rule-packs/acme.backlogrules")).ShouldHaveSingleItem();
+    }
+
     [Theory]
     [InlineData("rule-packs: [tools/nowhere.dll]\n", ".backloglint.yml(1,14)", "does not exist")]
+    [InlineData("rule-packs: [Acme.BacklogRules@9.9.9]\n", ".backloglint.yml(1,14)", "is not in the NuGet packages folder")]
     [InlineData("rule-packs: [backlog/EPIC-1.md]\n", ".backloglint.yml(1,14)", "cannot be loaded")]
     [InlineData("policies:\n  - { id: BL0999, title: Mine, require: [size] }\n", ".backloglint.yml", "never BL")]
     [InlineData("policies:\n  - { id: ACME0100, title: Nothing }\n", ".backloglint.yml(2,5)", "checks nothing")]

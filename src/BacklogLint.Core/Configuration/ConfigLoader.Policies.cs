@@ -7,7 +7,7 @@ using BacklogLint.Core.Policies;
 
 namespace BacklogLint.Core.Configuration;
 
-/// <summary><c>rule-packs:</c> (assemblies of a team's own rules, paths relative to the configuration) and
+/// <summary><c>rule-packs:</c> (assemblies of a team's own rules: <see cref="RulePackSource"/>) and
 /// <c>policies:</c> (rules declared in the configuration). Their IDs are their own, never BL, and unique.</summary>
 public sealed partial class ConfigLoader
 {
@@ -19,13 +19,13 @@ public sealed partial class ConfigLoader
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (map.Find("rule-packs") is { } packs)
         {
-            var entries = packs.Value as YamlSequence ?? throw Error(path, packs.Value, $"'rule-packs' should be a list of assembly paths, not {packs.Value.KindName}");
+            var entries = packs.Value as YamlSequence ?? throw Error(path, packs.Value, $"'rule-packs' should be a list of assemblies or packages, not {packs.Value.KindName}");
             foreach (var item in entries.Items)
             {
-                var file = item as YamlScalar ?? throw Error(path, item, $"each entry of 'rule-packs' should be a path, not {item.KindName}");
+                var file = item as YamlScalar ?? throw Error(path, item, $"each entry of 'rule-packs' should be a path or Package@Version, not {item.KindName}");
                 try
                 {
-                    rules.AddRange(RulePackLoader.Load(Path.Combine(folder, file.Value.Trim()), file.Value.Trim()));
+                    rules.AddRange(RulePackLoader.Load(RulePackSource.Resolve(folder, file.Value.Trim()), file.Value.Trim()));
                 }
                 catch (RulePackException e)
                 {

@@ -41,7 +41,7 @@ public static class ConfigSchema
             json.WriteEndObject();
             Limits(json);
             History(json);
-            StringList(json, "rule-packs", "Assemblies of the team's own rules (paths relative to this file).");
+            StringList(json, "rule-packs", "The team's own rules: assembly paths or .nupkg paths (relative to this file), or Package@Version from the NuGet packages folder.");
             Policies(json);
             OpenClosedMap(json, "rules", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.");
             foreach (var rule in rules)
