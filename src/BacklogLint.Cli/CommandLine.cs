@@ -22,6 +22,7 @@ internal sealed class CommandLine(RootCommand root)
             RulesCommand.Create(),
             ExplainCommand.Create(),
             GitHubCommand.Create(),
+            LspCommand.Create(),
         };
         root.Options.Add(Verbose);
         return new CommandLine(root);

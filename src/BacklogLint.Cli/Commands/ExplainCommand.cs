@@ -1,6 +1,6 @@
 using System.CommandLine;
+using BacklogLint.Reporting;
 using BacklogLint.Reporting.Terminal;
-using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Cli.Commands;
 
@@ -25,12 +25,7 @@ internal static class ExplainCommand
                 return ExitCodes.UsageOrFailure;
             }
 
-            var page = Path.Combine(AppContext.BaseDirectory, "rules", rule.Id + ".md");
-            var markdown = rule.Help is null && File.Exists(page)
-                ? File.ReadAllText(page)
-                : $"{rule.Page ?? $"# {rule.Id}: {rule.Title}\n"}\n| Alias | Default severity |\n|---|---|\n| `{rule.Alias}` | {rule.DefaultSeverity.ToName()} |\n\n"
-                    + string.Concat(rule.Options.Select(o => $"- `{o.Name}` ({o.ValueKind}, default {o.FormatDefault()}): {o.Description}\n"))
-                    + $"\nMore: {rule.HelpUri}\n";
+            var markdown = RulePages.Markdown(rule);
             // Redirected, the page is the Markdown it is (for a file, a pager or another tool); in a terminal, rendered.
             var terminal = TerminalOutput.ForConsole(parseResult.GetValue(color)!);
             if (terminal.Rich) Console.Out.Write(TerminalMarkdown.Render(markdown, terminal.Style));

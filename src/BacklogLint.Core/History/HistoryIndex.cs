@@ -8,6 +8,7 @@ public sealed class HistoryIndex
     private readonly IReadOnlyDictionary<string, DateOnly> _files;
     private readonly IReadOnlyDictionary<(string Path, string Line), DateOnly> _lines;
     private IReadOnlySet<string> _uncommitted = new HashSet<string>();
+    private IReadOnlySet<string> _edited = new HashSet<string>();
     private DateOnly _today;
 
     internal HistoryIndex(
@@ -44,13 +45,25 @@ public sealed class HistoryIndex
         return new HistoryIndex(_files, _lines, CommitsWalked) { UncommittedLines = UncommittedLines, _uncommitted = files, _today = today };
     }
 
+    /// <summary>This history with <paramref name="files"/> as an editor has them, unsaved or saved since this history
+    /// was read, and different from the last commit: they were touched <paramref name="today"/>, and so was each of
+    /// their lines that history does not date (it was typed since).</summary>
+    public HistoryIndex WithEdited(IReadOnlySet<string> files, DateOnly today)
+    {
+        if (UnavailableReason is not null || (files.Count == 0 && _edited.Count == 0)) return this;
+        return new HistoryIndex(_files, _lines, CommitsWalked)
+        {
+            UncommittedLines = UncommittedLines, _uncommitted = _uncommitted, _edited = files, _today = today,
+        };
+    }
+
     /// <summary>Whether <paramref name="path"/> has changes that are not committed.</summary>
-    public bool IsUncommitted(string path) => _uncommitted.Contains(path);
+    public bool IsUncommitted(string path) => _uncommitted.Contains(path) || _edited.Contains(path);
 
     /// <summary>The UTC date of the newest commit that changed <paramref name="path"/> (today when it has uncommitted
     /// changes); null when none did.</summary>
     public DateOnly? LastChanged(string path) =>
-        _uncommitted.Contains(path) ? _today : _files.TryGetValue(path, out var date) ? date : null;
+        IsUncommitted(path) ? _today : _files.TryGetValue(path, out var date) ? date : null;
 
     /// <summary>The UTC date of the newest commit whose diff added <paramref name="line"/> (as written, without
     /// trailing white space) to <paramref name="path"/> (today when the line is written but not committed); null when
@@ -59,6 +72,6 @@ public sealed class HistoryIndex
     {
         var key = (path, line.TrimEnd());
         if (_lines.TryGetValue(key, out var date)) return date;
-        return _uncommitted.Contains(path) && UncommittedLines.Contains(key) ? _today : null;
+        return _edited.Contains(path) || (_uncommitted.Contains(path) && UncommittedLines.Contains(key)) ? _today : null;
     }
 }

@@ -64,14 +64,12 @@ public static class RepositoryLoader
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
     /// is the same there (the same blob) is taken from it as it was parsed.</summary>
     /// <param name="conventions">The source's own status list and id prefix (<see cref="StatusListReader.Read"/>).</param>
-    private static ParsedFiles Parse(
+    internal static ParsedFiles Parse(
         PlanningLocation location, BacklogLintConfig config, FileSource source, RepositoryConventions conventions,
         (FileSource Source, ParsedFiles Files)? reuse, LoadOptions options)
     {
         var files = Discover(location.Folder, source.ItemCandidates(), config);
-        var folder = location.RelativePath(location.Folder);
-        var format = (config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" }).WithIdPrefix(conventions.IdPrefix);
-        var parser = new WorkItemParser(StatusListReader.Extend(config, conventions.Words), config.MaxYamlDepth, format);
+        var parser = Parser(location, config, conventions);
         var parsed = new ParsedFile[files.Count];
         var done = 0;
         Parallel.For(0, files.Count, options.Parallel, i =>
@@ -92,7 +90,16 @@ public static class RepositoryLoader
                 : null;
     }
 
-    private static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history)
+    /// <summary>How the folder's files are parsed: the configuration's format with the repository's own status words and
+    /// id prefix.</summary>
+    internal static WorkItemParser Parser(PlanningLocation location, BacklogLintConfig config, RepositoryConventions conventions)
+    {
+        var folder = location.RelativePath(location.Folder);
+        var format = (config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" }).WithIdPrefix(conventions.IdPrefix);
+        return new WorkItemParser(StatusListReader.Extend(config, conventions.Words), config.MaxYamlDepth, format);
+    }
+
+    internal static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history)
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
@@ -107,7 +114,7 @@ public static class RepositoryLoader
 
     /// <summary>Where the files that links point at and that are gone went, from the history of the source's commit
     /// (HEAD for the working tree); nothing without history.</summary>
-    private static IReadOnlyDictionary<string, PathMove> Moves(PlanningLocation location, string? commit, HistoryIndex history, HashSet<string> missing)
+    internal static IReadOnlyDictionary<string, PathMove> Moves(PlanningLocation location, string? commit, HistoryIndex history, HashSet<string> missing)
     {
         if (missing.Count == 0 || history.UnavailableReason is not null || location.GitDirectory is null) return new Dictionary<string, PathMove>();
         try
@@ -123,7 +130,7 @@ public static class RepositoryLoader
 
     /// <summary>How many items each glob found and, when none was found, which built-in format would read the files
     /// (tried on the working tree, only then).</summary>
-    private static ItemSelection Selection(PlanningLocation location, BacklogLintConfig config, ParsedFiles files)
+    internal static ItemSelection Selection(PlanningLocation location, BacklogLintConfig config, ParsedFiles files)
     {
         var folderRelative = files.Items.Select(item => Path.GetRelativePath(location.Folder, Path.Combine(location.PathBase, item.Path)).Replace('\\', '/')).ToList();
         var globs = config.Items.Select((glob, i) =>
@@ -156,7 +163,7 @@ public static class RepositoryLoader
         }
     }
 
-    private static List<DiscoveredFile> Discover(string folder, IReadOnlyList<string> all, BacklogLintConfig config)
+    internal static List<DiscoveredFile> Discover(string folder, IReadOnlyList<string> all, BacklogLintConfig config)
     {
         var ignore = new Matcher(StringComparison.OrdinalIgnoreCase);
         ignore.AddInclude("**/*");
@@ -173,7 +180,7 @@ public static class RepositoryLoader
         return [.. all.Where(kept.Contains).Select(path => new DiscoveredFile(path, declared?.Contains(path)))];
     }
 
-    private static ParsedFile ReadFile(PlanningLocation location, DiscoveredFile file, WorkItemParser parser, BacklogLintConfig config, FileSource source)
+    internal static ParsedFile ReadFile(PlanningLocation location, DiscoveredFile file, WorkItemParser parser, BacklogLintConfig config, FileSource source)
     {
         var path = location.RelativePath(file.FullPath);
         // With `items` configured only the declared files are items; of the rest, only the format's documents (a KEP's
@@ -220,7 +227,7 @@ public static class RepositoryLoader
 
     /// <summary>Dates each set of items as of its commit (the working tree's: HEAD, with what is not committed
     /// touched today), in one walk, leaving out the commits the repository's ignore-revs file lists.</summary>
-    private static IReadOnlyList<HistoryIndex> ReadHistories(
+    internal static IReadOnlyList<HistoryIndex> ReadHistories(
         PlanningLocation location, BacklogLintConfig config, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options)
     {
         if (location.GitDirectory is null)
@@ -269,7 +276,7 @@ public static class RepositoryLoader
         return new HistoryRequest(commit, [.. items.Select(item => item.Path)], lines);
     }
 
-    private static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items, FileSource source)
+    internal static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items, FileSource source)
     {
         // An empty `roster:` configures nothing: treating it as "nobody exists" would orphan every handoff.
         var roster = new Roster { IsConfigured = config.RosterTeams is { Count: > 0 } || config.RosterPeople.Count > 0 };
@@ -295,10 +302,10 @@ public static class RepositoryLoader
         return roster;
     }
 
-    private sealed record DiscoveredFile(string FullPath, bool? IsDeclared);
+    internal sealed record DiscoveredFile(string FullPath, bool? IsDeclared);
 
     /// <summary>A source's files as discovered and as parsed (in the same order), and the items among them.</summary>
-    private sealed record ParsedFiles(List<DiscoveredFile> Discovered, ParsedFile[] Parsed, List<WorkItem> Items)
+    internal sealed record ParsedFiles(List<DiscoveredFile> Discovered, ParsedFile[] Parsed, List<WorkItem> Items)
     {
         public Dictionary<string, ParsedFile> ByFullPath { get; } =
             Discovered.Select((file, i) => (file.FullPath, Parsed[i])).ToDictionary(entry => entry.FullPath, entry => entry.Item2, StringComparer.Ordinal);

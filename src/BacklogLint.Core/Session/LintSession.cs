@@ -58,6 +58,9 @@ public sealed class LintSession
     /// <summary>The planning repository as the working tree has it (what is not committed is touched today).</summary>
     public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null) => RepositoryLoader.Load(Location, Config, Options(progress));
 
+    /// <summary>The working tree kept current file by file, for an editor (<see cref="LiveRepository"/>).</summary>
+    public LiveRepository LoadLive(IProgress<LoadProgress>? progress = null) => LiveRepository.Load(Location, Config, Options(progress));
+
     public PlanningRepository LoadCommit(string commit) => RepositoryLoader.LoadCommit(Location, Config, commit, Options());
 
     public (PlanningRepository Base, PlanningRepository Head) LoadPair(string baseCommit, string headCommit) =>

@@ -1,0 +1,414 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Reporting;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace BacklogLint.LanguageServer;
+
+/// <summary>The protocol's methods. Every change (a buffer typed in, a file changed on disk, a reload) goes through one
+/// queue and one worker, which coalesces what arrived meanwhile, applies it to the <see cref="Workspace"/>, and then
+/// pushes the diagnostics of every file whose findings changed (an empty list for a file that has none left), or, for
+/// a client that pulls, tells it to pull again. Requests (hover, code actions, pulls) read the latest analysis.</summary>
+internal sealed partial class LanguageServer : IDisposable
+{
+    private const string Source = "backloglint";
+
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (string? Text, bool Reload)> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _uris = new(StringComparer.Ordinal); // full path → the URI the client used
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _idle = NewIdle();
+    private TaskCompletionSource _changed = NewIdle();
+    private JsonRpc? _rpc;
+    private Workspace? _workspace;
+    private ClientCapabilities? _client;
+    private bool _pull;
+    private bool _reloadAll;
+    private FileWatcher? _watcher;
+    private Task? _worker;
+
+    public LanguageServer(AnalysisEngine engine, ConfigLoader loader, TimeProvider time, ILogger logger)
+    {
+        Engine = engine;
+        Loader = loader;
+        Time = time;
+        _logger = logger;
+    }
+
+    private AnalysisEngine Engine { get; }
+
+    private ConfigLoader Loader { get; }
+
+    private TimeProvider Time { get; }
+
+    /// <summary>Whether <c>shutdown</c> came before <c>exit</c> (the exit code: 0 if so, else 1).</summary>
+    public bool ShutdownRequested { get; private set; }
+
+    /// <summary>Completes when the client says <c>exit</c> or the connection ends.</summary>
+    public Task Exited => _exited.Task;
+
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Attach(JsonRpc rpc) => _rpc = rpc;
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public InitializeResult Initialize(InitializeParams request)
+    {
+        _client = request.Capabilities;
+        _pull = request.Capabilities?.TextDocument?.Diagnostic is { ValueKind: JsonValueKind.Object };
+        var root = RootOf(request) ?? Environment.CurrentDirectory;
+        _workspace = new Workspace(root, Engine, Loader, Time);
+        LogStarting(root, _pull ? "pull" : "push");
+        var capabilities = new ServerCapabilities
+        {
+            DiagnosticProvider = _pull ? new DiagnosticOptions(Source, InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
+        };
+        return new InitializeResult(capabilities, new ServerInfo("BacklogLint", ToolVersion));
+    }
+
+    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    public async Task InitializedAsync(JsonElement _)
+    {
+        await WatchFilesAsync();
+        lock (_gate) _reloadAll = true;
+        _worker = Task.Run(WorkAsync);
+        Wake();
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public async Task<object?> ShutdownAsync()
+    {
+        ShutdownRequested = true;
+        await _stopping.CancelAsync();
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit() => _exited.TrySetResult();
+
+    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams request)
+    {
+        var path = PathOf(request.TextDocument.Uri);
+        lock (_gate) _open[path] = new OpenDocument(request.TextDocument.Uri, request.TextDocument.Version, request.TextDocument.Text);
+        Change(path, request.TextDocument.Text);
+    }
+
+    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(DidChangeTextDocumentParams request)
+    {
+        var path = PathOf(request.TextDocument.Uri);
+        string text;
+        lock (_gate)
+        {
+            text = _open.TryGetValue(path, out var open) ? open.Text : "";
+            foreach (var change in request.ContentChanges)
+                text = change.Range is { } range ? Positions.Apply(text, range, change.Text) : change.Text;
+            _open[path] = new OpenDocument(request.TextDocument.Uri, request.TextDocument.Version ?? 0, text);
+        }
+
+        Change(path, text);
+    }
+
+    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(DidSaveTextDocumentParams request)
+    {
+        var path = PathOf(request.TextDocument.Uri);
+        if (_workspace?.NeedsReload(path) == true) ReloadAll();
+    }
+
+    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(DidCloseTextDocumentParams request)
+    {
+        var path = PathOf(request.TextDocument.Uri);
+        lock (_gate) _open.Remove(path);
+        Change(path, null); // as the disk has it: a closed buffer's unsaved text is gone
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request)
+    {
+        foreach (var change in request.Changes) OnDiskChange(PathOf(change.Uri));
+    }
+
+    [JsonRpcMethod("textDocument/diagnostic", UseSingleObjectParameterDeserialization = true)]
+    public async Task<DocumentDiagnosticReport> DocumentDiagnosticAsync(DocumentDiagnosticParams request, CancellationToken cancellation)
+    {
+        await _idle.Task.WaitAsync(cancellation);
+        var path = PathOf(request.TextDocument.Uri);
+        var findings = FindingsOf(path);
+        var resultId = ResultId(findings);
+        return request.PreviousResultId == resultId
+            ? new DocumentDiagnosticReport("unchanged", resultId, null)
+            : new DocumentDiagnosticReport("full", resultId, [.. findings.Select(ToLsp)]);
+    }
+
+    /// <summary>Every file with findings, and every file the client had findings for that now has none. When nothing
+    /// changed since the client's last pull, the request waits for the next change (VS Code asks again as soon as it is
+    /// answered, so an immediate answer would be a busy loop).</summary>
+    [JsonRpcMethod("workspace/diagnostic", UseSingleObjectParameterDeserialization = true)]
+    public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(WorkspaceDiagnosticParams request, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            await _idle.Task.WaitAsync(cancellation);
+            Task changed;
+            List<WorkspaceDocumentDiagnosticReport> reports = [];
+            lock (_gate)
+            {
+                changed = _changed.Task;
+                var previous = (request.PreviousResultIds ?? []).ToDictionary(p => PathOf(p.Uri), p => p.Value, StringComparer.Ordinal);
+                var findings = _workspace?.Findings ?? new Dictionary<string, IReadOnlyList<Diagnostic>>();
+                foreach (var path in findings.Keys.Union(previous.Keys).Order(StringComparer.Ordinal))
+                {
+                    var list = findings.GetValueOrDefault(path) ?? [];
+                    var resultId = ResultId(list);
+                    if (previous.GetValueOrDefault(path) == resultId) continue;
+                    reports.Add(new WorkspaceDocumentDiagnosticReport("full", UriOf(path), _open.GetValueOrDefault(path)?.Version, resultId, [.. list.Select(ToLsp)]));
+                }
+            }
+
+            if (reports.Count > 0 || request.PreviousResultIds is null or { Count: 0 }) return new WorkspaceDiagnosticReport(reports);
+            await changed.WaitAsync(cancellation);
+        }
+    }
+
+    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
+    public async Task<Hover?> HoverAsync(TextDocumentPositionParams request, CancellationToken cancellation)
+    {
+        await _idle.Task.WaitAsync(cancellation);
+        var here = FindingsOf(PathOf(request.TextDocument.Uri))
+            .Where(d => Positions.Contains(Positions.ToRange(d.Span), request.Position))
+            .ToList();
+        if (here.Count == 0) return null;
+        var pages = here.Select(d => d.Descriptor).Distinct().Select(descriptor => RulePages.Markdown(descriptor).Trim());
+        var messages = string.Join("\n", here.Select(d => $"**{d.Id}** ({d.Severity.ToName()}): {MarkdownText.Escape(d.Message)}"));
+        return new Hover(new MarkupContent("markdown", messages + "\n\n---\n\n" + string.Join("\n\n---\n\n", pages)), Positions.ToRange(here[0].Span));
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void Change(string path, string? text)
+    {
+        lock (_gate) _pending[path] = (text, false);
+        Wake();
+    }
+
+    private void OnDiskChange(string path)
+    {
+        if (_workspace?.NeedsReload(path) == true)
+        {
+            ReloadAll();
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_open.ContainsKey(path)) return; // the editor's buffer is what counts while it is open
+            _pending[path] = (null, false);
+        }
+
+        Wake();
+    }
+
+    private void ReloadAll()
+    {
+        lock (_gate) _reloadAll = true;
+        Wake();
+    }
+
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            if (_idle.Task.IsCompleted) _idle = NewIdle();
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            while (await _wake.Reader.WaitToReadAsync(_stopping.Token))
+            {
+                _wake.Reader.TryRead(out _);
+                bool reload;
+                List<(string, string?)> changes;
+                Dictionary<string, string> buffers;
+                lock (_gate)
+                {
+                    reload = _reloadAll;
+                    _reloadAll = false;
+                    changes = [.. _pending.Select(entry => (entry.Key, entry.Value.Text))];
+                    _pending.Clear();
+                    buffers = _open.ToDictionary(entry => entry.Key, entry => entry.Value.Text, StringComparer.Ordinal);
+                }
+
+                try
+                {
+                    var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                    if (reload || _workspace!.Live is null) _workspace!.Load(buffers);
+                    else _workspace.Apply(changes);
+                    LogAnalyzed(reload ? "loaded" : $"{changes.Count} change(s)", stopwatch.ElapsedMilliseconds);
+                    await PublishAsync();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(e);
+                }
+
+                lock (_gate)
+                {
+                    if (_pending.Count == 0 && !_reloadAll)
+                    {
+                        _idle.TrySetResult();
+                        var changed = _changed;
+                        _changed = NewIdle();
+                        changed.TrySetResult();
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // shutdown
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        if (_rpc is null || _workspace is null) return;
+        var findings = _workspace.Findings;
+        if (_pull)
+        {
+            if (_client?.Workspace?.Diagnostics?.RefreshSupport == true)
+                await _rpc.NotifyAsync("workspace/diagnostic/refresh");
+            return;
+        }
+
+        foreach (var path in findings.Keys.Union(_published.Keys).Order(StringComparer.Ordinal).ToList())
+        {
+            var now = findings.GetValueOrDefault(path) ?? [];
+            var before = _published.GetValueOrDefault(path) ?? [];
+            if (now.SequenceEqual(before)) continue;
+            int? version;
+            lock (_gate) version = _open.GetValueOrDefault(path)?.Version;
+            await _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), version, [.. now.Select(ToLsp)]));
+            if (now.Count == 0) _published.Remove(path);
+            else _published[path] = now;
+        }
+    }
+
+    private async Task WatchFilesAsync()
+    {
+        if (_client?.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true && _rpc is not null)
+        {
+            var options = JsonSerializer.SerializeToElement(
+                new DidChangeWatchedFilesRegistrationOptions([
+                    new("**/*.md"), new("**/*.{yml,yaml,json,txt}"), new("**/CODEOWNERS"), new("**/.git-blame-ignore-revs"),
+                    new("**/.git/HEAD"), new("**/.git/refs/heads/**"), new("**/.git/packed-refs"),
+                ]),
+                LspJson.Default.DidChangeWatchedFilesRegistrationOptions);
+            try
+            {
+                await _rpc.InvokeWithParameterObjectAsync("client/registerCapability",
+                    new RegistrationParams([new Registration("backloglint-files", "workspace/didChangeWatchedFiles", options)]));
+                return;
+            }
+            catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException)
+            {
+                LogNoWatchers(e.Message);
+            }
+        }
+
+        // A client that watches nothing for the server (Neovim before 0.9, Helix, eglot): a watcher of its own.
+        _watcher = FileWatcher.Start(_workspace!.Root, OnDiskChange, _logger);
+    }
+
+    private LspDiagnostic ToLsp(Diagnostic finding) => new(
+        Positions.ToRange(finding.Span),
+        finding.Severity switch
+        {
+            Severity.Error => DiagnosticSeverity.Error,
+            Severity.Warning => DiagnosticSeverity.Warning,
+            Severity.Suggestion => DiagnosticSeverity.Information,
+            _ => DiagnosticSeverity.Hint,
+        },
+        finding.Id,
+        new CodeDescription(finding.Descriptor.HelpUri.AbsoluteUri),
+        Source,
+        finding.Message,
+        new DiagnosticData(finding.Fingerprint));
+
+    private IReadOnlyList<Diagnostic> FindingsOf(string path)
+    {
+        lock (_gate) return _workspace?.Findings.GetValueOrDefault(path) ?? [];
+    }
+
+    private static string ResultId(IReadOnlyList<Diagnostic> findings)
+    {
+        var hash = new HashCode();
+        foreach (var finding in findings)
+        {
+            hash.Add(finding.Fingerprint);
+            hash.Add(finding.Message);
+            hash.Add(finding.Span);
+            hash.Add(finding.Severity);
+        }
+
+        return $"{findings.Count}-{hash.ToHashCode():x8}";
+    }
+
+    private string PathOf(string uri)
+    {
+        var path = Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : Path.GetFullPath(uri);
+        lock (_gate) _uris.TryAdd(path, uri);
+        return path;
+    }
+
+    private string UriOf(string path)
+    {
+        lock (_gate) return _uris.TryGetValue(path, out var uri) ? uri : new Uri(path).AbsoluteUri;
+    }
+
+    private static string? RootOf(InitializeParams request)
+    {
+        var uri = request.WorkspaceFolders is [var first, ..] ? first.Uri : request.RootUri;
+        if (uri is not null && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile) return parsed.LocalPath;
+        return request.RootPath;
+    }
+
+    private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static string ToolVersion { get; } =
+        typeof(LanguageServer).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            is [System.Reflection.AssemblyInformationalVersionAttribute attribute, ..] ? attribute.InformationalVersion : "0.0.0";
+
+    private sealed record OpenDocument(string Uri, int Version, string Text);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "serving {Root} ({Mode} diagnostics)")]
+    private partial void LogStarting(string root, string mode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "analysed after {What} in {Milliseconds} ms")]
+    private partial void LogAnalyzed(string what, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "analysis failed")]
+    private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the client did not register file watchers ({Reason}); watching the folder instead")]
+    private partial void LogNoWatchers(string reason);
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Baselines;
+using BacklogLint.Core.Configuration;
+using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Loading;
+using BacklogLint.Core.Session;
+
+namespace BacklogLint.LanguageServer;
+
+/// <summary>The planning repository an editor has open, as <c>check</c> would report it, kept current: loaded once
+/// (history walked once per HEAD), then re-analysed after each change with only the changed files re-parsed. Findings
+/// are what <c>check</c> reports for the folder (suppressions and the baseline applied), grouped by file;
+/// repository-wide ones belong to the configuration file. Not thread-safe: the server calls it from one queue.</summary>
+internal sealed partial class Workspace(string root, AnalysisEngine engine, ConfigLoader loader, TimeProvider time)
+{
+    private LintSession? _session;
+    private LiveRepository? _live;
+    private Baseline? _baseline;
+
+    /// <summary>The root the editor opened (a folder).</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public LintSession? Session => _session;
+
+    public LiveRepository? Live => _live;
+
+    /// <summary>Why the folder cannot be checked (a configuration that cannot be read), one line; null when it can.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The configuration file's full path (where repository-wide findings and configuration problems go).</summary>
+    public string ConfigPath => _session?.Scope.ConfigPath ?? Path.Combine(Root, BacklogLintConfig.FileName);
+
+    /// <summary>The latest analysis: every reported finding by full path (a file with none is absent).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> Findings { get; private set; } = new Dictionary<string, IReadOnlyList<Diagnostic>>();
+
+    /// <summary>Counts analyses, for result ids of pull diagnostics.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>Opens the folder afresh: configuration, the working tree with <paramref name="buffers"/> over it, history,
+    /// baseline. A configuration that cannot be used leaves no findings but <see cref="Problem"/>.</summary>
+    public void Load(IReadOnlyDictionary<string, string> buffers)
+    {
+        try
+        {
+            _session = LintSession.Open(Root, null, engine, loader, time);
+            Problem = null;
+        }
+        catch (Exception e) when (e is LintSessionException or ConfigurationException)
+        {
+            _session = null;
+            _live = null;
+            Problem = e.Message;
+            Generation++;
+            Findings = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal) { [ConfigPath] = [ConfigurationProblem(e.Message)] };
+            return;
+        }
+
+        _live = _session.LoadLive();
+        foreach (var (path, text) in buffers) _live = _live.With(path, text);
+        LoadBaseline();
+        Analyze();
+    }
+
+    /// <summary>Applies changed files (a buffer's text, or null: as on disk now) and analyses again.</summary>
+    public void Apply(IReadOnlyList<(string FullPath, string? Text)> changes)
+    {
+        if (_live is null) return;
+        foreach (var (path, text) in changes) _live = _live.With(path, text);
+        Analyze();
+    }
+
+    /// <summary>Whether a change to this file means loading everything again: the configuration, CODEOWNERS, the
+    /// status list, the baseline, the ignore-revs file, or git's HEAD and branches (a commit, a checkout).</summary>
+    public bool NeedsReload(string fullPath)
+    {
+        var name = Path.GetFileName(fullPath);
+        var normalized = fullPath.Replace('\\', '/');
+        if (normalized.Contains("/.git/", StringComparison.Ordinal))
+            return name is "HEAD" or "packed-refs" || normalized.Contains("/.git/refs/heads/", StringComparison.Ordinal);
+        return BacklogLintConfig.FileNames.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || name is "CODEOWNERS" or Baseline.FileName or ".git-blame-ignore-revs"
+            || (_session?.Config.Format.StatusList is { } list && Path.GetFullPath(Path.Combine(_session.Location.Folder, list.Path)) == fullPath);
+    }
+
+    /// <summary>A configuration that cannot be used is one error on it, where the message says the problem is.</summary>
+    private static Diagnostic ConfigurationProblem(string message)
+    {
+        var match = LocatedMessage().Match(message);
+        var span = match.Success
+            ? SourceSpan.At(int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture))
+            : SourceSpan.At(1);
+        return new Diagnostic(ConfigurationRule, Severity.Error, match.Success ? match.Groups["message"].Value : message, null, span, null, null, "configuration");
+    }
+
+    /// <summary>Not a rule of the catalogue (<c>check</c> stops with exit 2 instead): the editor's way of saying it.</summary>
+    private static readonly RuleDescriptor ConfigurationRule =
+        new("config", "configuration", "The configuration cannot be used", "{0}", RuleCategory.Tooling, Severity.Error)
+        {
+            Help = new Uri("https://github.com/backloglint/backloglint/blob/main/README.md#configuration"),
+        };
+
+    [GeneratedRegex(@"\((?<line>\d+),(?<column>\d+)\): (?:error: )?(?<message>.*)$")]
+    private static partial Regex LocatedMessage();
+
+    private void LoadBaseline()
+    {
+        _baseline = null;
+        if (_session?.BaselinePath(null) is not { } path) return;
+        try
+        {
+            _baseline = Baseline.Load(path);
+        }
+        catch (ConfigurationException)
+        {
+            // `check` says so; the editor shows the findings without it
+        }
+    }
+
+    private void Analyze()
+    {
+        if (_session is null || _live is null) return;
+        var result = _session.Analyze(_live.Repository);
+        var standing = _baseline is null ? result.Diagnostics : _baseline.Compare(LintSession.Shown(result.Diagnostics)).New;
+        Publish(_session.Reported(standing));
+    }
+
+    private void Publish(List<Diagnostic> reported)
+    {
+        Generation++;
+        var pathBase = _session?.Location.PathBase ?? Root;
+        Findings = reported
+            .GroupBy(d => d.Path is null ? ConfigPath : Path.GetFullPath(Path.Combine(pathBase, d.Path)), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<Diagnostic>)[.. group], StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text.Json.Nodes;
+using BacklogLint.Testing;
+
+namespace BacklogLint.LanguageServer.Tests;
+
+/// <summary>The real <c>backloglint lsp</c> process driven over stdio by a protocol client: diagnostics for the whole
+/// repository, unsaved buffers analysed as typed, findings that cross files updated in every file, hover, pull
+/// diagnostics, reloads, UTF-16 positions and the shutdown handshake.</summary>
+public sealed class LanguageServerTests : IAsyncDisposable
+{
+    private const string Owned = """
+        ---
+        id: PAY-1
+        title: Checkout
+        status: in-progress
+        owner: "@alice"
+        ---
+        # Checkout
+        """;
+
+    private const string Unowned = """
+        ---
+        id: PAY-2
+        title: Refunds
+        status: in-progress
+        ---
+        # Refunds
+        """;
+
+    private readonly TestRepository _repository = TestRepository.Create();
+    private LspClient? _client;
+
+    public LanguageServerTests()
+    {
+        _repository.Write(".backloglint.yml", "items: [\"backlog/**/*.md\"]\n")
+            .Write("backlog/PAY-1.md", Owned)
+            .Write("backlog/PAY-2.md", Unowned);
+        _repository.Commit("2026-11-20");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null) await _client.DisposeAsync();
+        _repository.Dispose();
+    }
+
+    private string Uri(string relative) => LspClient.UriOf(_repository.FullPath(relative));
+
+    private async Task<LspClient> StartAsync(JsonObject? capabilities = null)
+    {
+        _client = LspClient.Start(_repository.Path);
+        await _client.InitializeAsync(_repository.Path, capabilities);
+        return _client;
+    }
+
+    private static IEnumerable<string> Codes(JsonArray diagnostics) => diagnostics.Select(d => d!["code"]!.GetValue<string>());
+
+    [Fact]
+    public async Task Files_nobody_opened_get_their_diagnostics_with_code_link_and_range()
+    {
+        var client = await StartAsync();
+
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"));
+
+        var missingOwner = diagnostics.Single(d => d!["code"]!.GetValue<string>() == "BL0001")!;
+        missingOwner["codeDescription"]!["href"]!.GetValue<string>().ShouldBe("https://github.com/backloglint/backloglint/blob/main/rules/BL0001.md");
+        missingOwner["source"]!.GetValue<string>().ShouldBe("backloglint");
+        missingOwner["severity"]!.GetValue<int>().ShouldBe(2);
+        missingOwner["range"]!["start"]!["line"]!.GetValue<int>().ShouldBe(1, "0-based: the front matter's first line");
+        (await client.ShutdownAsync()).ShouldBe(0);
+        client.Garbage.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_unsaved_edit_is_analysed_as_typed_and_a_fixed_file_gets_an_empty_list()
+    {
+        var client = await StartAsync();
+        await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => Codes(d).Contains("BL0001"));
+
+        client.Notify("textDocument/didOpen", Open("backlog/PAY-2.md", Unowned));
+        client.Notify("textDocument/didChange", Change("backlog/PAY-2.md", 2, Unowned.Replace("status: in-progress", "status: in-progress\nowner: \"@bob\"", StringComparison.Ordinal)));
+
+        var after = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => !Codes(d).Contains("BL0001"));
+        after.Count.ShouldBe(0);
+        File.ReadAllText(_repository.FullPath("backlog/PAY-2.md")).ShouldNotContain("@bob", customMessage: "the buffer is analysed, the file is not written");
+    }
+
+    [Fact]
+    public async Task A_finding_across_files_updates_in_every_file_it_touches()
+    {
+        var client = await StartAsync();
+        await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"));
+
+        // PAY-2 takes PAY-1's id: both files hold a duplicate.
+        var duplicate = Unowned.Replace("id: PAY-2", "id: PAY-1", StringComparison.Ordinal);
+        client.Notify("textDocument/didOpen", Open("backlog/PAY-2.md", Unowned));
+        client.Notify("textDocument/didChange", Change("backlog/PAY-2.md", 2, duplicate));
+        var first = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"), d => d.Count > 0);
+        var rule = Codes(first).ShouldHaveSingleItem();
+
+        // …and back: the file nobody opened is cleared.
+        client.Notify("textDocument/didChange", Change("backlog/PAY-2.md", 3, Unowned));
+        (await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"), d => !Codes(d).Contains(rule))).Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Columns_are_utf16_code_units_past_a_character_outside_the_basic_plane()
+    {
+        // 😀 is two UTF-16 code units: the status word after it starts at character 11, not 10 (code points).
+        var text = "---\nid: PAY-3\ntitle: \"😀\"\nstatus: 😀 doing\nowner: \"@alice\"\n---\n# Emoji\n";
+        _repository.Write("backlog/PAY-3.md", text);
+        var client = await StartAsync();
+
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-3.md"), d => Codes(d).Contains("BL0502"));
+
+        var start = diagnostics.First(d => d!["code"]!.GetValue<string>() == "BL0502")!["range"]!["start"]!;
+        start["line"]!.GetValue<int>().ShouldBe(3);
+        start["character"]!.GetValue<int>().ShouldBe("status: ".Length);
+        var end = diagnostics.First(d => d!["code"]!.GetValue<string>() == "BL0502")!["range"]!["end"]!;
+        end["character"]!.GetValue<int>().ShouldBe("status: 😀 doing".Length, "the end counts the emoji as 2");
+    }
+
+    [Fact]
+    public async Task Hover_on_a_finding_shows_its_message_and_its_rules_page()
+    {
+        var client = await StartAsync();
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"));
+        var at = diagnostics.First(d => d!["code"]!.GetValue<string>() == "BL0001")!["range"]!["start"]!;
+
+        var hover = await client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("backlog/PAY-2.md") },
+            ["position"] = at.DeepClone(),
+        });
+
+        var markdown = hover["contents"]!["value"]!.GetValue<string>();
+        hover["contents"]!["kind"]!.GetValue<string>().ShouldBe("markdown");
+        markdown.ShouldContain("**BL0001** (warning)");
+        markdown.ShouldContain("# BL0001: Unfinished work has no owner");
+    }
+
+    [Fact]
+    public async Task A_client_that_pulls_gets_full_then_unchanged_reports_and_the_workspace()
+    {
+        var client = await StartAsync(new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false } },
+        });
+
+        JsonObject Document(string? previous = null) => new()
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("backlog/PAY-2.md") },
+            ["previousResultId"] = previous,
+        };
+        var full = await client.RequestAsync("textDocument/diagnostic", Document());
+        full["kind"]!.GetValue<string>().ShouldBe("full");
+        Codes(full["items"]!.AsArray()).ShouldContain("BL0001");
+
+        var unchanged = await client.RequestAsync("textDocument/diagnostic", Document(full["resultId"]!.GetValue<string>()));
+        unchanged["kind"]!.GetValue<string>().ShouldBe("unchanged");
+        unchanged["resultId"]!.GetValue<string>().ShouldBe(full["resultId"]!.GetValue<string>());
+
+        var workspace = await client.RequestAsync("workspace/diagnostic", new JsonObject { ["previousResultIds"] = new JsonArray() });
+        workspace["items"]!.AsArray().Select(item => item!["uri"]!.GetValue<string>()).ShouldContain(Uri("backlog/PAY-2.md"));
+    }
+
+    [Fact]
+    public async Task A_changed_configuration_reloads_everything()
+    {
+        var client = await StartAsync(new JsonObject
+        {
+            ["workspace"] = new JsonObject { ["didChangeWatchedFiles"] = new JsonObject { ["dynamicRegistration"] = true } },
+        });
+        await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => Codes(d).Contains("BL0001"));
+
+        _repository.Write(".backloglint.yml", "items: [\"backlog/**/*.md\"]\nrules:\n  BL0001: { severity: none }\n");
+        client.Notify("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri(".backloglint.yml"), ["type"] = 2 }),
+        });
+
+        (await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => !Codes(d).Contains("BL0001"))).Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Without_client_watchers_the_server_sees_changes_on_disk_itself()
+    {
+        var client = await StartAsync();
+        await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => Codes(d).Contains("BL0001"));
+
+        _repository.Write("backlog/PAY-2.md", Owned.Replace("PAY-1", "PAY-2", StringComparison.Ordinal));
+
+        (await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => d.Count == 0)).Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_configuration_that_cannot_be_used_is_an_error_on_it_at_its_place()
+    {
+        _repository.Write(".backloglint.yml", "items: [\"backlog/**/*.md\"]\nrules:\n  BL0001: { severity: loud }\n");
+        var client = await StartAsync();
+
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri(".backloglint.yml"));
+
+        var problem = diagnostics.ShouldHaveSingleItem()!;
+        problem["severity"]!.GetValue<int>().ShouldBe(1);
+        problem["range"]!["start"]!["line"]!.GetValue<int>().ShouldBe(2);
+        problem["message"]!.GetValue<string>().ShouldContain("loud");
+    }
+
+    [Fact]
+    public async Task Exit_without_shutdown_ends_with_code_1()
+    {
+        var client = await StartAsync();
+        await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"));
+
+        client.Notify("exit", null);
+
+        (await client.WaitForExitAsync()).ShouldBe(1);
+    }
+
+    private JsonObject Open(string relative, string text) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = Uri(relative), ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
+    };
+
+    private JsonObject Change(string relative, int version, string text) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = Uri(relative), ["version"] = version },
+        ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+    };
+}
