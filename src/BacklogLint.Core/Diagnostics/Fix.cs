@@ -2,7 +2,7 @@ namespace BacklogLint.Core.Diagnostics;
 
 /// <summary>A change that resolves a finding: a title for people (an editor's code action, <c>--fix</c>'s list) and one
 /// or more text edits. A fix is applied whole or not at all. Rules attach only fixes that cannot change what the item
-/// means (<see cref="Diagnostic.Fix"/>); <c>SuppressionFixes</c> builds the ones a person chooses.
+/// means (<see cref="Diagnostic.Fix"/>); <see cref="Suppressions.SuppressionFixes"/> builds the ones a person chooses.
 /// Edits are relative to the texts the finding was computed from; <c>NewText</c> writes line breaks as <c>\n</c>, and
 /// whoever applies it writes the file's own line break instead (<see cref="Fixes.FixApplier"/>).</summary>
 public sealed record Fix(string Title, IReadOnlyList<TextEdit> Edits)
