@@ -82,7 +82,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     /// warning. Null (after one error line) when the repository must be read again and cannot be.</summary>
     private async Task<(Analysis Analysis, string? Diff)?> FixAsync(Analysis analysis, CheckSettings settings)
     {
-        var run = analysis.Session.Fix(analysis.Repository, analysis.Result);
+        var run = analysis.Session.Fix(analysis.Repository, analysis.Result, prepare: analysis.Prepare);
         var outcome = run.Outcome;
         if (!settings.Quiet)
         {
@@ -154,10 +154,17 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         using (var progress = TerminalProgress.For(quiet))
             repository = session.LoadWorkingTree(progress);
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
-        if (listing is not null) repository = Verify(await listing, repository);
+        Func<PlanningRepository, PlanningRepository>? prepare = null;
+        if (listing is not null)
+        {
+            var listed = await listing;
+            repository = Verify(listed, repository);
+            prepare = listed.ApplyTo;
+        }
+
         var result = session.Analyze(repository);
         LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
-        return new Analysis(session, repository, result);
+        return new Analysis(session, repository, result) { Prepare = prepare };
     }
 
     /// <summary>The repository with its roster verified; when the organisation could not be listed, the repository
@@ -219,5 +226,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     [LoggerMessage(Level = LogLevel.Debug, Message = "Baseline {Path}: {Baselined} findings baselined, {Gone} entries no longer found")]
     private partial void LogBaseline(string path, int baselined, int gone);
 
-    private sealed record Analysis(LintSession Session, PlanningRepository Repository, AnalysisResult Result);
+    private sealed record Analysis(LintSession Session, PlanningRepository Repository, AnalysisResult Result)
+    {
+        /// <summary>What was done to the repository after loading it (the roster verified), for a repository loaded again.</summary>
+        public Func<PlanningRepository, PlanningRepository>? Prepare { get; init; }
+    }
 }

@@ -155,7 +155,9 @@ public static class FixApplier
 }
 
 /// <summary>What applying fixes did: the files whose text changed (nothing is written yet), the fixes applied and in
-/// which pass, the fixes refused and why, the findings that remain, and how many passes were made.</summary>
+/// which pass, the fixes refused and why, how many passes were made, and <see cref="Remaining"/>: the findings
+/// <c>relint</c> gave last (the findings given when nothing was applied), that is those whose fixes were asked for that
+/// are still there.</summary>
 public sealed record FixOutcome(
     IReadOnlyList<FixedFile> Files,
     IReadOnlyList<AppliedFix> Applied,

@@ -66,7 +66,9 @@ public sealed class LintSession
     /// (<see cref="Reported"/>; <paramref name="include"/> narrows them), linting again after each pass
     /// (<see cref="FixApplier"/>). Writes nothing: <see cref="WriteFixes"/> does, or an editor takes the texts.</summary>
     /// <returns>What was applied, and the repository and findings as they are with the fixed texts: what remains.</returns>
-    public FixRun Fix(PlanningRepository repository, AnalysisResult result, Func<Diagnostic, bool>? include = null)
+    /// <param name="prepare">What the front end did to the repository after loading it (a roster verified online), done
+    /// again to each repository loaded with the fixed texts.</param>
+    public FixRun Fix(PlanningRepository repository, AnalysisResult result, Func<Diagnostic, bool>? include = null, Func<PlanningRepository, PlanningRepository>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         include ??= _ => true;
@@ -74,6 +76,7 @@ public sealed class LintSession
         var outcome = FixApplier.Apply(Fixable(result), OpenForFix, texts =>
         {
             lastRepository = LoadWorkingTree(texts);
+            if (prepare is not null) lastRepository = prepare(lastRepository);
             lastResult = Analyze(lastRepository);
             return Fixable(lastResult);
         });
