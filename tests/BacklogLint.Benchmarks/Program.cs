@@ -11,6 +11,8 @@ const string Usage = """
                                                  a repository with planted findings; prints precision and recall per rule
                                                  (--tuned: non-default rule options in .backloglint.yml)
            micro [BenchmarkDotNet options]       the hot paths (parsing, tree comparison, rules) with BenchmarkDotNet
+           lsp <tool.dll> <folder> [edits]        the language server on a repository: first diagnostics, and the time
+                                                 from an edit of one item to its diagnostics
            corpora <results> <labels.tsv>        the real-repository report of corpora.sh: findings per rule and
                                                  repository, precision from the labels
     """;
@@ -24,6 +26,8 @@ return args switch
     ["accuracy", var folder, var items, var seed, "--tuned"] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Tuned),
     ["micro", .. var options] => Micro(options),
     ["corpora", var results, var labels] => CorporaReport.Run(results, labels),
+    ["lsp", var tool, var folder] => await LanguageServerBenchmark.RunAsync(tool, folder, 30),
+    ["lsp", var tool, var folder, var edits] => await LanguageServerBenchmark.RunAsync(tool, folder, Number(edits)),
     _ => Fail(),
 };
 

@@ -53,6 +53,17 @@ public sealed partial class ConventionTests
         foreach (var option in descriptor.Options) text.ShouldContain($"`{option.Name}`", customMessage: $"option {option.Name}");
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void A_rule_with_fixes_says_on_its_page_what_they_do_and_one_without_says_nothing(string id)
+    {
+        var descriptor = Descriptors.Single(d => d.Id == id);
+        var text = File.ReadAllText(SourceTree.PathOf("rules", id + ".md"));
+
+        text.Contains("\nFix: ", StringComparison.Ordinal).ShouldBe(descriptor.Fixable,
+            descriptor.Fixable ? $"rules/{id}.md needs a 'Fix:' line under 'How to fix'" : $"{id} attaches no fix: its descriptor says Fixable = false");
+    }
+
     [Fact]
     public void No_page_without_a_rule()
     {

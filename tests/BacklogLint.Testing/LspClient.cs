@@ -44,10 +44,16 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Every notification and request the server sent, in order, as they come.</summary>
     public ChannelReader<JsonObject> Messages => _notifications.Reader;
 
+    /// <summary>The server process's id (for its memory, in the benchmark).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Non-protocol bytes the server wrote to stdout: must stay empty.</summary>
     public List<string> Garbage { get; } = [];
 
-    public static LspClient Start(string workingDirectory, params string[] arguments)
+    public static LspClient Start(string workingDirectory, params string[] arguments) => Start(Tool, workingDirectory, arguments);
+
+    /// <param name="tool">The tool's <c>backloglint.dll</c> (a Release build, for the benchmark).</param>
+    public static LspClient Start(string tool, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +63,7 @@ public sealed class LspClient : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Tool);
+        start.ArgumentList.Add(tool);
         start.ArgumentList.Add("lsp");
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";

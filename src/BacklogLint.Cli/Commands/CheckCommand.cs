@@ -26,14 +26,24 @@ internal static class CheckCommand
             Description = "Report only findings in files changed against the merge base with the default branch (origin/HEAD, else main or master), "
                 + "plus uncommitted and untracked files: a fast pre-push check. Every item is still read, so cross-item rules see them all.",
         };
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Apply the safe fixes (those that cannot change what an item means: a status typo, a date in YYYY-MM-DD, a quoted @mention, "
+                + "a link to where git says its file went, an unused suppression removed) to the files under PATH, then report what remains.",
+        };
+        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the unified diff that --fix would apply, and write nothing." };
         var color = CommonOptions.Color();
         var token = new Option<string?>("--token") { Description = "The GitHub token for --verify-owners (default: the GITHUB_TOKEN environment variable). Never printed." };
 
         var command = new Command("check", "Check the work items of a planning folder and report findings.")
         {
-            path, config, format, output, now, failOn, baseline, strictBaseline, verifyOwners, organization, token, changed, color, CommonOptions.Quiet,
+            path, config, format, output, now, failOn, baseline, strictBaseline, verifyOwners, organization, token, changed, fix, fixDryRun, color, CommonOptions.Quiet,
         };
         OwnerOptions.Validate(command, verifyOwners, organization);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(fix) && result.GetValue(fixDryRun)) result.AddError("--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write");
+        });
         command.SetAction(async (parseResult, _) =>
         {
             if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
@@ -70,6 +80,7 @@ internal static class CheckCommand
                 Terminal = parseResult.GetValue(output) is null ? TerminalOutput.ForConsole(parseResult.GetValue(color)!) : TerminalOutput.Redirected,
                 Quiet = parseResult.GetValue(CommonOptions.Quiet),
                 ChangedOnly = parseResult.GetValue(changed),
+                Fix = parseResult.GetValue(fix) ? FixMode.Apply : parseResult.GetValue(fixDryRun) ? FixMode.DryRun : FixMode.None,
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.Services.GetRequiredService<CheckRunner>().RunAsync(settings);
@@ -92,4 +103,19 @@ internal sealed record CheckSettings(
 
     /// <summary><c>--changed</c>: report only findings in the files the branch changed.</summary>
     public bool ChangedOnly { get; init; }
+
+    /// <summary><c>--fix</c> or <c>--fix-dry-run</c>.</summary>
+    public FixMode Fix { get; init; }
+}
+
+/// <summary>What <c>check</c> does with safe fixes.</summary>
+internal enum FixMode
+{
+    None,
+
+    /// <summary><c>--fix</c>: write them, then report what remains.</summary>
+    Apply,
+
+    /// <summary><c>--fix-dry-run</c>: print their diff instead of the report, write nothing.</summary>
+    DryRun,
 }

@@ -23,6 +23,12 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     public async Task<int> RunAsync(CheckSettings settings)
     {
         if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, settings.Quiet) is not { } analysis) return ExitCodes.UsageOrFailure;
+        string? diff = null;
+        if (settings.Fix != FixMode.None)
+        {
+            if (await FixAsync(analysis, settings) is not var (fixedAnalysis, fixDiff)) return ExitCodes.UsageOrFailure;
+            (analysis, diff) = (fixedAnalysis, fixDiff);
+        }
 
         // check PATH: the whole planning repository was read, the findings under PATH are reported.
         var session = analysis.Session;
@@ -56,7 +62,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error, settings.StrictBaseline);
         try
         {
-            Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, session.Location.PathBase));
+            // --fix-dry-run: the diff is the report; the exit code is what --fix would leave.
+            if (diff is not null) Write(settings.OutputPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(diff)));
+            else Write(settings.OutputPath, stream => ReportFormats.Write(settings.Format, report, stream, text, session.Location.PathBase));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -67,6 +75,43 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
         return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
     }
+
+    /// <summary><c>--fix</c> writes the safe fixes of the findings under PATH and gives the analysis of what remains;
+    /// <c>--fix-dry-run</c> writes nothing and gives the same analysis with the diff to print. One line on stderr says
+    /// how many fixes went into how many files (unless quiet); a fix not applied is a notice, a file not written a
+    /// warning. Null (after one error line) when the repository must be read again and cannot be.</summary>
+    private async Task<(Analysis Analysis, string? Diff)?> FixAsync(Analysis analysis, CheckSettings settings)
+    {
+        var run = analysis.Session.Fix(analysis.Repository, analysis.Result, prepare: analysis.Prepare);
+        var outcome = run.Outcome;
+        if (!settings.Quiet)
+        {
+            foreach (var refused in outcome.Refused)
+                Console.Error.WriteLine($"backloglint: notice: fix not applied: {Where(refused.Diagnostic)} {refused.Diagnostic.Id}: {refused.Reason}");
+        }
+
+        var fixedAnalysis = analysis with { Repository = run.Repository, Result = run.Result };
+        if (settings.Fix == FixMode.DryRun)
+        {
+            if (!settings.Quiet) Console.Error.WriteLine($"backloglint: --fix-dry-run: {Count(outcome.Applied.Count, "fix", "fixes")} would be applied in {Count(outcome.Files.Count, "file", "files")}; nothing was written");
+            return (fixedAnalysis, string.Concat(outcome.Files.Select(file => UnifiedDiff.Of(file.Path, file.Original.Text, file.Text))));
+        }
+
+        var (written, notWritten) = analysis.Session.WriteFixes(outcome);
+        foreach (var (path, reason) in notWritten) Console.Error.WriteLine($"backloglint: warning: --fix: {path} was not written: {reason}");
+        var writtenSet = written.ToHashSet(StringComparer.Ordinal);
+        var applied = outcome.Applied.Count(fix => fix.Diagnostic.Fix!.Paths.All(writtenSet.Contains));
+        if (!settings.Quiet) Console.Error.WriteLine($"backloglint: --fix: applied {Count(applied, "fix", "fixes")} in {Count(written.Count, "file", "files")}");
+        if (notWritten.Count == 0) return (fixedAnalysis, null);
+        // What is on disk is not what the fixes made: report what is there.
+        return await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, quiet: true) is { } reread ? (reread, null) : null;
+    }
+
+    private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
+    private static string Where(Diagnostic diagnostic) => diagnostic.Span is { } span
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{diagnostic.Path}({span.Line},{span.Column}):")
+        : $"{diagnostic.Path}:";
 
     /// <summary>Writes today's findings as the baseline: from now on only new findings are reported.</summary>
     public async Task<int> WriteBaselineAsync(string path, string? configPath, string? outputPath)
@@ -109,10 +154,17 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         using (var progress = TerminalProgress.For(quiet))
             repository = session.LoadWorkingTree(progress);
         LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
-        if (listing is not null) repository = Verify(await listing, repository);
+        Func<PlanningRepository, PlanningRepository>? prepare = null;
+        if (listing is not null)
+        {
+            var listed = await listing;
+            repository = Verify(listed, repository);
+            prepare = listed.ApplyTo;
+        }
+
         var result = session.Analyze(repository);
         LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
-        return new Analysis(session, repository, result);
+        return new Analysis(session, repository, result) { Prepare = prepare };
     }
 
     /// <summary>The repository with its roster verified; when the organisation could not be listed, the repository
@@ -174,5 +226,9 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     [LoggerMessage(Level = LogLevel.Debug, Message = "Baseline {Path}: {Baselined} findings baselined, {Gone} entries no longer found")]
     private partial void LogBaseline(string path, int baselined, int gone);
 
-    private sealed record Analysis(LintSession Session, PlanningRepository Repository, AnalysisResult Result);
+    private sealed record Analysis(LintSession Session, PlanningRepository Repository, AnalysisResult Result)
+    {
+        /// <summary>What was done to the repository after loading it (the roster verified), for a repository loaded again.</summary>
+        public Func<PlanningRepository, PlanningRepository>? Prepare { get; init; }
+    }
 }

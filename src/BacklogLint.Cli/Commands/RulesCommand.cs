@@ -17,7 +17,8 @@ internal static class RulesCommand
             foreach (var rule in rules.Select(r => r.Descriptor))
             {
                 var options = rule.Options.Count == 0 ? "" : "  [" + string.Join(", ", rule.Options.Select(o => $"{o.Name}: {o.FormatDefault()}")) + "]";
-                Console.Out.WriteLine($"{rule.Id}  {rule.DefaultSeverity.ToName(),-10}  {rule.Alias,-26}  {rule.Title}{options}");
+                var fixable = rule.Fixable ? "  (--fix)" : "";
+                Console.Out.WriteLine($"{rule.Id}  {rule.DefaultSeverity.ToName(),-10}  {rule.Alias,-26}  {rule.Title}{fixable}{options}");
             }
 
             return ExitCodes.Success;

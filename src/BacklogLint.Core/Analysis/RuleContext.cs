@@ -29,8 +29,8 @@ public abstract class RuleContext
     /// <summary>True when strictly more than <paramref name="days"/> whole days lie between <paramref name="date"/> and today.</summary>
     public bool IsOlderThan(DateOnly date, int days) => Today.DayNumber - date.DayNumber > days;
 
-    private protected void Report(WorkItem? item, string? path, SourceSpan? span, string anchor, object?[] arguments) =>
-        _run.Report(item, path, span, anchor, arguments);
+    private protected void Report(WorkItem? item, string? path, SourceSpan? span, string anchor, object?[] arguments, Fix? fix = null) =>
+        _run.Report(item, path, span, anchor, arguments, fix);
 }
 
 /// <summary>The context of an <see cref="ItemRule"/>.</summary>
@@ -46,9 +46,17 @@ public sealed class ItemContext : RuleContext
     public void Report(SourceSpan span, string anchor, params object?[] arguments) =>
         Report(Item, Item.Path, span, anchor, arguments);
 
+    /// <summary>Reports with a fix that cannot change what the item means (<see cref="Diagnostic.Fix"/>); null: none.</summary>
+    public void Report(SourceSpan span, string anchor, Fix? fix, params object?[] arguments) =>
+        Report(Item, Item.Path, span, anchor, arguments, fix);
+
     /// <summary>Reports in a document that belongs to the item (<see cref="PlanningRepository.DocumentsOf"/>).</summary>
     public void Report(string documentPath, SourceSpan span, string anchor, params object?[] arguments) =>
         Report(Item, documentPath, span, anchor, arguments);
+
+    /// <summary>Reports in a document that belongs to the item, with a fix (null: none).</summary>
+    public void Report(string documentPath, SourceSpan span, string anchor, Fix? fix, params object?[] arguments) =>
+        Report(Item, documentPath, span, anchor, arguments, fix);
 }
 
 /// <summary>The context of an <see cref="AgreementRule"/>.</summary>
@@ -81,9 +89,12 @@ public sealed class SuppressionContext : RuleContext
     public IReadOnlyList<SuppressionUse> Suppressions { get; }
 
     /// <summary>Reports on the directive itself.</summary>
-    public void Report(SuppressionUse use, params object?[] arguments) =>
+    public void Report(SuppressionUse use, params object?[] arguments) => Report(use, (Fix?)null, arguments);
+
+    /// <summary>Reports on the directive itself, with a fix (null: none).</summary>
+    public void Report(SuppressionUse use, Fix? fix, params object?[] arguments) =>
         Report(Repository.ItemAt(use.Path), use.Path, use.Suppression.Span,
-            "suppression:" + use.Suppression.Describe(), arguments);
+            "suppression:" + use.Suppression.Describe(), arguments, fix);
 }
 
 /// <summary>The context of a <see cref="RepositoryRule"/>.</summary>
@@ -100,6 +111,10 @@ public sealed class RepositoryContext : RuleContext
     /// <summary>Reports on a file that may hold no item.</summary>
     public void Report(string path, SourceSpan span, string anchor, params object?[] arguments) =>
         Report(Repository.ItemAt(path), path, span, anchor, arguments);
+
+    /// <summary>Reports on a file that may hold no item, with a fix (null: none).</summary>
+    public void Report(string path, SourceSpan span, string anchor, Fix? fix, params object?[] arguments) =>
+        Report(Repository.ItemAt(path), path, span, anchor, arguments, fix);
 
     /// <summary>Reports on the repository as a whole: no file, no line.</summary>
     public void ReportRepository(string anchor, params object?[] arguments) =>

@@ -19,6 +19,10 @@ public sealed record RuleDescriptor(
     /// <summary>Where every rule's page lives; a rule's page is this plus <c>BLxxxx.md</c>.</summary>
     public const string HelpBaseUri = "https://github.com/backloglint/backloglint/blob/main/rules/";
 
+    /// <summary>Whether the rule attaches safe fixes (<see cref="Diagnostic.Fix"/>) to some of its findings: what
+    /// <c>check --fix</c> applies. Its page says what the fix does, on a line starting with <c>Fix:</c>.</summary>
+    public bool Fixable { get; init; }
+
     /// <summary>The rule's typed options, with their defaults.</summary>
     public IReadOnlyList<RuleOption> Options { get; init; } = [];
 

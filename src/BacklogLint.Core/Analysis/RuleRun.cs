@@ -34,7 +34,7 @@ internal sealed class RuleRun(
     public T Option<T>(RuleOption<T> option)
         where T : notnull => options.TryGetValue(option.Name, out var value) && value is T typed ? typed : option.Default;
 
-    public void Report(WorkItem? item, string? path, SourceSpan? span, string anchor, object?[] arguments) =>
+    public void Report(WorkItem? item, string? path, SourceSpan? span, string anchor, object?[] arguments, Fix? fix = null) =>
         Diagnostics.Add(new Diagnostic(
             descriptor,
             severity,
@@ -43,7 +43,7 @@ internal sealed class RuleRun(
             span,
             item?.Id.Value,
             item?.Accountable,
-            Fingerprint(descriptor.Id, path, item?.Id.Value, anchor)));
+            Fingerprint(descriptor.Id, path, item?.Id.Value, anchor)) { Fix = fix });
 
     /// <summary>Rule, file, item and anchor, never the line: the fingerprint survives edits elsewhere in the file.</summary>
     private static string Fingerprint(string ruleId, string? path, string? itemId, string anchor)

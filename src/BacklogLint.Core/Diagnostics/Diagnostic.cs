@@ -16,4 +16,9 @@ public sealed record Diagnostic(
     string Fingerprint)
 {
     public string Id => Descriptor.Id;
+
+    /// <summary>A fix that cannot change what the item means (a typo of a known word, a date in the format's form, a
+    /// link to where git says the file went, an unused suppression removed), when the rule has an unambiguous one;
+    /// <c>check --fix</c> applies it and an editor offers it as a code action.</summary>
+    public Fix? Fix { get; init; }
 }

@@ -51,8 +51,12 @@ internal abstract class FileSource : IDisposable
 
 /// <summary>Files as they are on disk. Symbolic links are not followed; <c>.git</c> and <c>node_modules</c> are skipped.</summary>
 /// <param name="yamlFileNames">Names of whole-YAML item files listed besides Markdown (<c>kep.yaml</c>).</param>
-internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? yamlFileNames = null) : FileSource
+/// <param name="overlay">Texts read instead of files, by full path (<see cref="LoadOptions.Overlay"/>).</param>
+internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? yamlFileNames = null, IReadOnlyDictionary<string, string>? overlay = null) : FileSource
 {
+    private byte[]? Overlaid(string fullPath) =>
+        overlay is not null && overlay.TryGetValue(fullPath, out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : null;
+
     private static readonly EnumerationOptions Walk = new()
     {
         RecurseSubdirectories = true,
@@ -66,10 +70,11 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
             .Where(path => !IsToolFolder(Path.GetRelativePath(folder, path).Replace('\\', '/')))
             .Order(StringComparer.Ordinal)];
 
-    public override long Size(string fullPath) => new FileInfo(fullPath).Length;
+    public override long Size(string fullPath) => Overlaid(fullPath)?.Length ?? new FileInfo(fullPath).Length;
 
     public override byte[] Read(string fullPath)
     {
+        if (Overlaid(fullPath) is { } overlaid) return overlaid;
         using var stream = OpenRegularFile(fullPath);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
@@ -78,6 +83,7 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
 
     public override byte[] ReadStart(string fullPath, int count)
     {
+        if (Overlaid(fullPath) is { } overlaid) return overlaid.Length <= count ? overlaid : overlaid[..count];
         using var stream = OpenRegularFile(fullPath);
         return ReadStart(stream, count);
     }
@@ -104,6 +110,7 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
     /// a link to <c>/dev/zero</c> or a huge file must be an unreadable file, not an exhausted memory.</summary>
     public override string? ReadText(string fullPath)
     {
+        if (overlay is not null && overlay.TryGetValue(fullPath, out var text)) return text;
         if (!File.Exists(fullPath)) return null;
         var bytes = ReadStart(fullPath, MaxTextBytes + 1);
         if (bytes.Length > MaxTextBytes) throw new IOException($"it is over {MaxTextBytes:N0} bytes");

@@ -15,6 +15,11 @@ public sealed record LoadOptions
     /// <summary>The day a change not committed yet was made (the run's "now"): such an item was touched today.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>Texts read instead of files of the working tree, by repository-relative path ('/'-separated): fixes not
+    /// written yet (<see cref="Fixes.FixApplier"/>), an editor's unsaved buffers. Only files that exist are read this way;
+    /// each counts as an uncommitted change (touched today), as it will once written.</summary>
+    public IReadOnlyDictionary<string, string>? Overlay { get; init; }
+
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 }
 

@@ -15,8 +15,10 @@ public static class RepositoryLoader
     /// <summary>Loads the folder as it is in the working tree.</summary>
     public static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, LoadOptions? options = null)
     {
-        using var source = new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items));
-        return Load(location, config, source, options ?? LoadOptions.Default);
+        options ??= LoadOptions.Default;
+        var overlay = options.Overlay?.ToDictionary(entry => Path.GetFullPath(Path.Combine(location.PathBase, entry.Key)), entry => entry.Value, StringComparer.Ordinal);
+        using var source = new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items), overlay);
+        return Load(location, config, source, options);
     }
 
     /// <summary>How many work items the configuration reads in the working tree, without history (for <c>init</c>,
@@ -239,7 +241,7 @@ public static class RepositoryLoader
             var histories = GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked,
                 config.MaxFileBytes, IgnoreRevs.Read(repository, location, config.IgnoreRevsFile));
             return [.. histories.Select((history, i) => sides[i].Commit is null
-                ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items), options.Today)
+                ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items, options.Overlay), options.Today)
                 : history)];
         }
         catch (LibGit2SharpException e)
@@ -249,10 +251,12 @@ public static class RepositoryLoader
     }
 
     /// <summary>The items whose file is changed in the working tree or the index, or not tracked yet.</summary>
-    private static HashSet<string> Uncommitted(Repository repository, PlanningLocation location, List<WorkItem> items)
+    private static HashSet<string> Uncommitted(Repository repository, PlanningLocation location, List<WorkItem> items, IReadOnlyDictionary<string, string>? overlay)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         if (items.Count == 0) return result;
+        // A text not written yet is a change, as it will be once written.
+        foreach (var item in items.Where(item => overlay?.ContainsKey(item.Path) == true)) result.Add(item.Path);
         var folder = location.RelativePath(location.Folder);
         var options = new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false, DetectRenamesInIndex = false, DetectRenamesInWorkDir = false };
         if (folder != ".") options.PathSpec = [folder];

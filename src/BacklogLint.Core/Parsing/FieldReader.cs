@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BacklogLint.Core.Analysis;
+using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Dialects;
 using BacklogLint.Core.Model;
 
@@ -9,9 +10,12 @@ namespace BacklogLint.Core.Parsing;
 /// <summary>Typed reads of front-matter keys; a value of the wrong type or form becomes a BL0502 problem and
 /// reads as absent, so one bad value never hides the rest of the item. With a <see cref="ItemFormat"/>, a model key is
 /// found under the keys the format writes for it, and messages name the key as written.</summary>
-internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem> problems, ItemFormat? format = null)
+/// <param name="site">The file and its text, for the fixes of values read (<see cref="ValueFixes"/>); none without it.</param>
+internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem> problems, ItemFormat? format = null, FixSite? site = null)
 {
     public List<ParseProblem> Problems => problems;
+
+    public FixSite? Site => site;
 
     public YamlEntry? Entry(string key)
     {
@@ -157,7 +161,10 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
         if (text is null || Party.IsPlaceholder(text.Value)) return null;
         if (TryParseDate(text.Value, out var date) || (entry!.Value is YamlScalar { IsProse: true } && TryParseProseDate(text.Value, out date)))
             return new Located<DateOnly>(date, text.Span);
-        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{Quoted(text.Value)}' ({DateHint(text.Value)})");
+        var fix = ValueFixes.DateInFormat(text.Value) is { } written && entry!.Value is YamlScalar scalar
+            ? ValueFixes.ReplaceScalar(site, scalar, written, $"Write the date as {written}")
+            : null;
+        Invalid(entry!, $"'{entry!.Key.Value}' is not a date: '{Quoted(text.Value)}' ({DateHint(text.Value)})", fix);
         return null;
     }
 
@@ -193,12 +200,12 @@ internal sealed partial class FieldReader(YamlMapping mapping, List<ParseProblem
 
     private const int MaxQuoted = 100;
 
-    public void Invalid(YamlEntry entry, string message) => Invalid(entry.Key.Value, entry.Value, message);
+    public void Invalid(YamlEntry entry, string message, Fix? fix = null) => Invalid(entry.Key.Value, entry.Value, message, fix);
 
-    public void Invalid(string key, YamlNode node, string message)
+    public void Invalid(string key, YamlNode node, string message, Fix? fix = null)
     {
         // A value read twice (an agreement's 'updated' is the item's too) is one problem.
-        var problem = new ParseProblem(ParseProblemKind.InvalidValue, message, node.Span, YamlMapping.NormalizeKey(key));
+        var problem = new ParseProblem(ParseProblemKind.InvalidValue, message, node.Span, YamlMapping.NormalizeKey(key)) { Fix = fix };
         if (!problems.Contains(problem)) problems.Add(problem);
     }
 

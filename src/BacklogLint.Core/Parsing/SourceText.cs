@@ -41,6 +41,48 @@ public sealed class SourceText
     /// <summary>The 0-based offset where 1-based <paramref name="line"/> starts.</summary>
     public int LineStart(int line) => _lineStarts[Math.Clamp(line, 1, _lineStarts.Length) - 1];
 
+    /// <summary>The 1-based line and column (in UTF-16 code units) of 0-based <paramref name="offset"/>; an offset inside a
+    /// CRLF is the end of its line.</summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var index = Array.BinarySearch(_lineStarts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, Math.Min(offset - _lineStarts[line], Line(line + 1).Length) + 1);
+    }
+
+    /// <summary>The 0-based offset of 1-based <paramref name="line"/> and <paramref name="column"/>; false when the line is
+    /// not in the text or the column is past the line's end (a position inside a line break is none).</summary>
+    public bool TryGetOffset(int line, int column, out int offset)
+    {
+        offset = -1;
+        if (line < 1 || line > _lineStarts.Length || column < 1 || column - 1 > Line(line).Length) return false;
+        offset = _lineStarts[line - 1] + column - 1;
+        return true;
+    }
+
+    /// <summary>The line break most lines of the text end with (<c>\n</c> when none does): what an edit's new lines are
+    /// written with, so that a CRLF file stays CRLF.</summary>
+    public string LineBreak
+    {
+        get
+        {
+            var (lf, crlf, cr) = (0, 0, 0);
+            for (var i = 0; i < Text.Length; i++)
+            {
+                if (Text[i] == '\r' && i + 1 < Text.Length && Text[i + 1] == '\n')
+                {
+                    crlf++;
+                    i++;
+                }
+                else if (Text[i] == '\n') lf++;
+                else if (Text[i] == '\r') cr++;
+            }
+
+            return crlf > lf && crlf >= cr ? "\r\n" : cr > lf && cr > crlf ? "\r" : "\n";
+        }
+    }
+
     /// <summary>Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. Returns null for
     /// bytes that are not text (a NUL byte in UTF-8 data), with the reason.</summary>
     public static SourceText? Decode(ReadOnlySpan<byte> bytes, out string? problem)

@@ -79,7 +79,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var (root, syntaxProblem) = YamlReader.Read(_format.BareMentions ? YamlReader.QuoteBareMentions(yaml) : yaml, first, maxYamlDepth);
         if (syntaxProblem is not null)
         {
-            if (looksLikeItem) problems.Add(WithHint(syntaxProblem, source));
+            if (looksLikeItem)
+                problems.Add(WithHint(syntaxProblem, source) with { Fix = ValueFixes.QuoteBareMentions(new FixSite(path, source), yaml, source.LineStart(first), first, maxYamlDepth) });
             return (new ParsedFile(path, null, problems), last.Value, null);
         }
 
@@ -106,7 +107,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         var (root, syntaxProblem) = YamlReader.Read(source.Text, firstLine: 1, maxYamlDepth);
         if (syntaxProblem is not null)
         {
-            problems.Add(WithHint(syntaxProblem with { Message = syntaxProblem.Message.Replace("front matter", "the file", StringComparison.Ordinal) }, source));
+            problems.Add(WithHint(syntaxProblem with { Message = syntaxProblem.Message.Replace("front matter", "the file", StringComparison.Ordinal) }, source)
+                with { Fix = ValueFixes.QuoteBareMentions(new FixSite(path, source), source.Text, 0, 1, maxYamlDepth) });
             return (new ParsedFile(path, null, problems), source.LineCount, null);
         }
 
@@ -123,7 +125,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
     /// <summary>The first and closing line of the front matter (1-based, the lines between the '---' fences);
     /// closing null when it is never closed; null when the file has no front matter.</summary>
-    private static (int First, int? Closing)? FindFrontMatter(SourceText source)
+    internal static (int First, int? Closing)? FindFrontMatter(SourceText source)
     {
         if (source.Line(1).TrimEnd() != "---") return null;
         for (var line = 2; line <= source.LineCount; line++)
@@ -183,7 +185,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
     private WorkItem ReadItem(string path, SourceText source, YamlMapping mapping, List<ParseProblem> problems, Body? body = null)
     {
-        var fields = new FieldReader(mapping, problems, _format);
+        var fields = new FieldReader(mapping, problems, _format, new FixSite(path, source));
         var header = HeaderSpan(fields, mapping);
         var type = ReadType(fields, _format.IsAgreementFile(path));
         var status = ReadStatus(fields, type);
@@ -304,7 +306,8 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} ({Known(type, word.Value)}){StatusHint(word.Value)}");
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} ({Known(type, word.Value)}){StatusHint(word.Value)}",
+                StatusFix(fields, type, word.Value));
             return new Status(word, status, dropped);
         }
 
@@ -335,26 +338,20 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         if (known.Count <= MaxKnownListed) return $"known: {string.Join(", ", known)}";
         // A long vocabulary (a format's own words and the defaults) is not read to the end: the nearest words are.
         var target = StatusVocabulary.Normalize(written);
-        var nearest = known.OrderBy(word => Distance(StatusVocabulary.Normalize(word), target)).ThenBy(word => word, StringComparer.Ordinal).Take(8);
+        var nearest = known.OrderBy(word => ValueFixes.Distance(StatusVocabulary.Normalize(word), target)).ThenBy(word => word, StringComparer.Ordinal).Take(8);
         return $"nearest of the {known.Count} known: {string.Join(", ", nearest)}";
     }
 
     private const int MaxKnownListed = 30;
 
-    /// <summary>Levenshtein distance, for the nearest known words.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>The status written as the one known word it is a typo of (the repository's own list when it has one):
+    /// <c>in-progres</c> → <c>in-progress</c>; none when no word or several are that close.</summary>
+    private Diagnostics.Fix? StatusFix(FieldReader fields, ItemType type, string written)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-
-        return previous[b.Length];
+        var known = type != ItemType.Agreement && vocabulary.Listed is { Count: > 0 } listed ? listed : vocabulary.KnownWords(type);
+        return ValueFixes.NearestWord(written, known) is { } word && fields.Entry("status")?.Value is YamlScalar scalar
+            ? ValueFixes.ReplaceScalar(fields.Site, scalar, word, $"Write the status as '{word}'")
+            : null;
     }
 
     /// <summary>A template's list of choices left in place of a status (<c>{proposed | accepted | rejected}</c>).</summary>
@@ -417,7 +414,7 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
                 continue;
             }
 
-            var reader = new FieldReader(handoff, fields.Problems);
+            var reader = new FieldReader(handoff, fields.Problems, site: fields.Site);
             var missing = HandoffKeys.Where(key => !reader.Has(key)).ToList();
             if (missing.Count > 0)
                 fields.Invalid("handoffs", handoff, $"the handoff has no {string.Join(" and no ", missing.Select(key => $"'{key}'"))}: a handoff needs from, to and date");
@@ -470,10 +467,22 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             if (node is TaskList task && TaskLine().IsMatch(source.Line(task.Line + 1)))
                 tasks.Add(new TaskEntry(source.Line(task.Line + 1).Trim(), task.Checked, SpanOf(source, task.Line)));
             else if (node is LinkInline { IsImage: false, Url: { Length: > 0 } url } link)
-                links.Add(new LinkReference(url, new SourceSpan(link.Line + 1, link.Column + 1, link.Line + 1, link.Column + 1 + link.Span.Length)));
+                links.Add(new LinkReference(url, new SourceSpan(link.Line + 1, link.Column + 1, link.Line + 1, link.Column + 1 + link.Span.Length))
+                {
+                    TargetRange = TargetRange(source, link, url),
+                });
         }
 
         return new Body(title, agreements, tasks, links);
+    }
+
+    /// <summary>Where a link's URL is written, when the text there is exactly the URL read.</summary>
+    private static Diagnostics.TextRange? TargetRange(SourceText source, LinkInline link, string url)
+    {
+        if (link.Reference is not null || link.UrlSpan.IsEmpty) return null;
+        var (start, end) = (link.UrlSpan.Start, link.UrlSpan.End + 1);
+        if (start < 0 || end > source.Text.Length || source.Text[start..end] != url) return null;
+        return Diagnostics.TextRange.FromOffsets(source, start, end);
     }
 
     private static bool IsAgreementsHeading(string text) =>

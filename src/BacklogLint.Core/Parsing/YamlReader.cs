@@ -18,6 +18,32 @@ public static partial class YamlReader
     public static string QuoteBareMentions(string yaml) =>
         yaml.Contains('@', StringComparison.Ordinal) ? BareMentionStart().Replace(yaml, match => match.Value[..^1] + BareMention) : yaml;
 
+    /// <summary>Where the bare '@' values of <paramref name="yaml"/> are (what <see cref="QuoteBareMentions"/> turns), as
+    /// offsets and lengths: in block context to the end of the line or a comment, in a flow list to the next ',', ']' or
+    /// '}'. Trailing spaces are not part of a value.</summary>
+    internal static List<(int Start, int Length)> BareMentionValues(string yaml)
+    {
+        var values = new List<(int Start, int Length)>();
+        if (!yaml.Contains('@', StringComparison.Ordinal)) return values;
+        var covered = -1;
+        foreach (System.Text.RegularExpressions.Match match in BareMentionStart().Matches(yaml))
+        {
+            var start = match.Index + match.Length - 1;
+            if (start < covered) continue; // a ', @b' inside a value already taken whole
+            var inFlow = match.Value.TrimEnd('@').TrimEnd(' ', '\t') is var head && head.Length > 0 && head[^1] is '[' or ',';
+            var end = start;
+            while (end < yaml.Length && yaml[end] is not ('\n' or '\r')
+                   && !(yaml[end] == '#' && yaml[end - 1] is ' ' or '\t')
+                   && !(inFlow && yaml[end] is ',' or ']' or '}'))
+                end++;
+            while (end > start && yaml[end - 1] is ' ' or '\t') end--;
+            values.Add((start, end - start));
+            covered = end;
+        }
+
+        return values;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^[ \t]*(?:-[ \t]+)?[^\s#:'""\[{][^:#\n]*:[ \t]+|^[ \t]*-[ \t]+|[\[,][ \t]*)@", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex BareMentionStart();
 

@@ -2,6 +2,7 @@ using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Fixes;
 using BacklogLint.Core.Interop;
 using BacklogLint.Core.Loading;
 using BacklogLint.Core.Model;
@@ -61,6 +62,98 @@ public sealed class LintSession
     /// <summary>The working tree kept current file by file, for an editor (<see cref="LiveRepository"/>).</summary>
     public LiveRepository LoadLive(IProgress<LoadProgress>? progress = null) => LiveRepository.Load(Location, Config, Options(progress));
 
+    /// <summary>The planning repository as the working tree has it with <paramref name="overlay"/>'s texts instead of those
+    /// files (repository-relative paths; <see cref="LoadOptions.Overlay"/>).</summary>
+    public PlanningRepository LoadWorkingTree(IReadOnlyDictionary<string, string> overlay) =>
+        RepositoryLoader.Load(Location, Config, Options() with { Overlay = overlay });
+
+    /// <summary>Applies the safe fixes (<see cref="Diagnostic.Fix"/>) of the findings reported for PATH
+    /// (<see cref="Reported"/>; <paramref name="include"/> narrows them), linting again after each pass
+    /// (<see cref="FixApplier"/>). Writes nothing: <see cref="WriteFixes"/> does, or an editor takes the texts.</summary>
+    /// <returns>What was applied, and the repository and findings as they are with the fixed texts: what remains.</returns>
+    /// <param name="prepare">What the front end did to the repository after loading it (a roster verified online), done
+    /// again to each repository loaded with the fixed texts.</param>
+    public FixRun Fix(PlanningRepository repository, AnalysisResult result, Func<Diagnostic, bool>? include = null, Func<PlanningRepository, PlanningRepository>? prepare = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        include ??= _ => true;
+        var (lastRepository, lastResult) = (repository, result);
+        var outcome = FixApplier.Apply(Fixable(result), OpenForFix, texts =>
+        {
+            lastRepository = LoadWorkingTree(texts);
+            if (prepare is not null) lastRepository = prepare(lastRepository);
+            lastResult = Analyze(lastRepository);
+            return Fixable(lastResult);
+        });
+        return new FixRun(outcome, lastRepository, lastResult);
+
+        List<Diagnostic> Fixable(AnalysisResult findings) => [.. Reported(findings.Diagnostics).Where(d => d.Fix is not null && include(d))];
+    }
+
+    /// <summary>A file's content for a fix: a regular file inside the planning folder, reached without a symbolic link,
+    /// within the size limit, and text that writes back byte for byte; else null.</summary>
+    public FileContent? OpenForFix(string path)
+    {
+        if (InsideFolder(path) is not { } full) return null;
+        try
+        {
+            using var stream = WorkingTreeSource.OpenRegularFile(full);
+            if (stream.Length > Config.MaxFileBytes) return null;
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return FileContent.Decode(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the fixed files, each only when it is inside the planning folder (as <see cref="OpenForFix"/>
+    /// checks) and still has the bytes the fixes were computed from (an editor may have saved it since).</summary>
+    /// <returns>The paths written, and the paths not written with why.</returns>
+    public (IReadOnlyList<string> Written, IReadOnlyList<(string Path, string Reason)> NotWritten) WriteFixes(FixOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var written = new List<string>();
+        var notWritten = new List<(string, string)>();
+        foreach (var file in outcome.Files)
+        {
+            if (InsideFolder(file.Path) is not { } full)
+            {
+                notWritten.Add((file.Path, "it is not a file inside the planning folder"));
+                continue;
+            }
+
+            try
+            {
+                if (OpenForFix(file.Path) is not { } now || !now.Encode().AsSpan().SequenceEqual(file.Original.Encode()))
+                {
+                    notWritten.Add((file.Path, "it changed since it was read"));
+                    continue;
+                }
+
+                File.WriteAllBytes(full, file.Encode());
+                written.Add(file.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                notWritten.Add((file.Path, e.Message));
+            }
+        }
+
+        return (written, notWritten);
+    }
+
+    /// <summary>The full path of repository-relative <paramref name="path"/> when it is inside the planning folder and
+    /// reached without a symbolic link (<see cref="RepositoryPath.Resolve"/>).</summary>
+    private string? InsideFolder(string path)
+    {
+        var full = RepositoryPath.Resolve(Location.PathBase, path);
+        var folder = Location.Folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full is not null && full.StartsWith(folder, StringComparison.Ordinal) ? full : null;
+    }
+
     public PlanningRepository LoadCommit(string commit) => RepositoryLoader.LoadCommit(Location, Config, commit, Options());
 
     public (PlanningRepository Base, PlanningRepository Head) LoadPair(string baseCommit, string headCommit) =>
@@ -109,6 +202,10 @@ public sealed class LintSession
     /// <summary>Where <c>baseline</c> writes by default: beside the configuration, for the whole planning repository.</summary>
     public string DefaultBaselinePath => Path.Combine(Location.Folder, Baseline.FileName);
 }
+
+/// <summary>Fixes applied (<see cref="LintSession.Fix"/>): what the applier did, and the repository and findings with the
+/// fixed texts (the same as the given ones when nothing was applied).</summary>
+public sealed record FixRun(FixOutcome Outcome, PlanningRepository Repository, AnalysisResult Result);
 
 /// <summary>PATH or the configuration file named does not exist; the message is the one line to print.</summary>
 public sealed class LintSessionException(string message) : Exception(message);

@@ -22,6 +22,11 @@ public sealed record Suppression(
     /// <summary>For a range, the <c>enable</c> directives after it, in order.</summary>
     public IReadOnlyList<SuppressionEnd> Ends { get; init; } = [];
 
+    /// <summary>What to delete to remove the directive and nothing else: its line when it is alone there, else the
+    /// comment; an entry of <c>suppress:</c> (the whole key when it is the only one); a range's own <c>enable</c> when it
+    /// ends no other range. Empty when it cannot be removed cleanly (it shares a line with other YAML).</summary>
+    public IReadOnlyList<TextRange> Removal { get; init; } = [];
+
     /// <summary>Whether it covers a finding of a rule on <paramref name="line"/>: a range ends, for that rule, at the
     /// first <c>enable</c> after it that names the rule (by ID or alias: <paramref name="namesRule"/>) or names none,
     /// as ESLint's <c>eslint-enable</c> does; <c>disable</c> … <c>enable BL0001</c> leaves the other rules disabled.</summary>

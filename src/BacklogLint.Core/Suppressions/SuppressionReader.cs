@@ -15,36 +15,49 @@ public static partial class SuppressionReader
     {
         var suppressions = new List<Suppression>();
         var open = new List<(Suppression Directive, int Index)>();
+        var enables = new Dictionary<int, TextRange?>();
         for (var line = 1; line <= source.LineCount; line++)
         {
             var text = source.Line(line);
             if (!text.Contains("backloglint-", StringComparison.Ordinal)) continue;
-            var pattern = line <= frontMatterLastLine ? YamlDirective() : HtmlDirective();
+            var inYaml = line <= frontMatterLastLine;
+            var pattern = inYaml ? YamlDirective() : HtmlDirective();
             foreach (Match match in pattern.Matches(text))
             {
                 var span = new SourceSpan(line, match.Index + 1, line, match.Index + match.Length + 1);
                 var (rules, until, reason) = ReadArguments(match.Groups["args"].Value, span, problems);
+                TextRange[] removal = [CommentRemoval(source, line, match, inYaml)];
                 switch (match.Groups["kind"].Value)
                 {
                     case "disable-next-line":
-                        suppressions.Add(new Suppression(SuppressionKind.NextLine, rules, line + 1, line + 1, reason, until, span));
+                        suppressions.Add(new Suppression(SuppressionKind.NextLine, rules, line + 1, line + 1, reason, until, span) { Removal = removal });
                         break;
                     case "disable-line":
-                        suppressions.Add(new Suppression(SuppressionKind.Line, rules, line, line, reason, until, span));
+                        suppressions.Add(new Suppression(SuppressionKind.Line, rules, line, line, reason, until, span) { Removal = removal });
                         break;
                     case "disable":
-                        var range = new Suppression(SuppressionKind.Range, rules, line, int.MaxValue, reason, until, span);
+                        var range = new Suppression(SuppressionKind.Range, rules, line, int.MaxValue, reason, until, span) { Removal = removal };
                         open.Add((range, suppressions.Count));
                         suppressions.Add(range);
                         break;
                     default:
                         Close(suppressions, open, rules, line);
+                        // Two directives on one line: neither is removed alone.
+                        enables[line] = enables.ContainsKey(line) ? null : removal[0];
                         break;
                 }
             }
         }
 
-        if (frontMatter?.Find("suppress") is { } entry) ReadFrontMatter(entry, suppressions, problems);
+        // A range's own `enable` goes with it: the one after it that ends no other range.
+        for (var i = 0; i < suppressions.Count; i++)
+        {
+            if (suppressions[i] is not { Kind: SuppressionKind.Range, Ends: [var end] } range) continue;
+            var shared = suppressions.Any(other => !ReferenceEquals(other, range) && other.Ends.Any(e => e.Line == end.Line));
+            if (!shared && enables.GetValueOrDefault(end.Line) is { } enable) suppressions[i] = range with { Removal = [.. range.Removal, enable] };
+        }
+
+        if (frontMatter?.Find("suppress") is { } entry) ReadFrontMatter(source, entry, suppressions, problems);
         return suppressions;
     }
 
@@ -56,7 +69,7 @@ public static partial class SuppressionReader
             suppressions[index] = suppressions[index] with { Ends = [.. suppressions[index].Ends, new SuppressionEnd(line, rules)] };
     }
 
-    private static void ReadFrontMatter(YamlEntry entry, List<Suppression> suppressions, List<ParseProblem> problems)
+    private static void ReadFrontMatter(SourceText source, YamlEntry entry, List<Suppression> suppressions, List<ParseProblem> problems)
     {
         if (entry.Value is YamlScalar { IsNull: true }) return;
         if (entry.Value is not YamlMapping map)
@@ -65,8 +78,9 @@ public static partial class SuppressionReader
             return;
         }
 
-        foreach (var rule in map.Entries)
+        for (var index = 0; index < map.Entries.Count; index++)
         {
+            var rule = map.Entries[index];
             var span = new SourceSpan(rule.Key.Span.Line, rule.Key.Span.Column, rule.Value.Span.EndLine, rule.Value.Span.EndColumn);
             string? reason = null;
             DateOnly? until = null;
@@ -91,8 +105,70 @@ public static partial class SuppressionReader
                     continue;
             }
 
-            suppressions.Add(new Suppression(SuppressionKind.Item, [rule.Key.Value.Trim()], 1, int.MaxValue, reason, until, span));
+            suppressions.Add(new Suppression(SuppressionKind.Item, [rule.Key.Value.Trim()], 1, int.MaxValue, reason, until, span)
+            {
+                Removal = EntryRemoval(source, entry, map, index),
+            });
         }
+    }
+
+    /// <summary>The directive comment's removal: its whole line when it is alone there, else the comment (a YAML comment
+    /// to the end of the line) with the space before it.</summary>
+    private static TextRange CommentRemoval(SourceText source, int line, Match match, bool yaml)
+    {
+        var text = source.Line(line);
+        if (text.Trim() == match.Value.Trim()) return WholeLines(source, line, line);
+        var (start, end) = (match.Index, yaml ? text.Length : match.Index + match.Length);
+        if (!yaml && end < text.Length && text[end] == ' ') end++;
+        else while (start > 0 && text[start - 1] is ' ' or '\t') start--;
+        return new TextRange(line, start + 1, line, end + 1);
+    }
+
+    /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> with one line break: theirs, or for the last line
+    /// of a file that does not end in one, the line break before them.</summary>
+    private static TextRange WholeLines(SourceText source, int first, int last)
+    {
+        if (source.TryGetOffset(last + 1, 1, out _)) return TextRange.Lines(first, last);
+        var end = source.Line(last).Length + 1;
+        return first > 1 ? new TextRange(first - 1, source.Line(first - 1).Length + 1, last, end) : new TextRange(first, 1, last, end);
+    }
+
+    /// <summary>Removes entry <paramref name="index"/> of the <c>suppress:</c> map: its lines in a block map, its text and
+    /// one comma in a flow map, the whole key when it is the only entry; nothing when other YAML shares its lines.</summary>
+    private static TextRange[] EntryRemoval(SourceText source, YamlEntry suppress, YamlMapping map, int index)
+    {
+        var flow = source.Line(map.Span.Line) is var line && map.Span.Column - 1 < line.Length && line[map.Span.Column - 1] == '{';
+        if (map.Entries.Count == 1)
+        {
+            return StartsLine(source, suppress.Key.Span) && EndsLine(source, map.Entries[0].Value.Span, flow)
+                ? [WholeLines(source, suppress.Key.Span.Line, map.Entries[0].Value.Span.EndLine)]
+                : [];
+        }
+
+        var rule = map.Entries[index];
+        if (!flow)
+        {
+            return StartsLine(source, rule.Key.Span) && EndsLine(source, rule.Value.Span, flow: false)
+                ? [WholeLines(source, rule.Key.Span.Line, rule.Value.Span.EndLine)]
+                : [];
+        }
+
+        return index + 1 < map.Entries.Count
+            ? [new TextRange(rule.Key.Span.Line, rule.Key.Span.Column, map.Entries[index + 1].Key.Span.Line, map.Entries[index + 1].Key.Span.Column)]
+            : [new TextRange(map.Entries[index - 1].Value.Span.EndLine, map.Entries[index - 1].Value.Span.EndColumn, rule.Value.Span.EndLine, rule.Value.Span.EndColumn)];
+    }
+
+    private static bool StartsLine(SourceText source, SourceSpan span) =>
+        source.Line(span.Line) is var line && span.Column - 1 <= line.Length && line[..(span.Column - 1)].Trim().Length == 0;
+
+    /// <summary>Nothing but spaces or a comment after <paramref name="span"/> on its last line (in a flow map, the map's '}').</summary>
+    private static bool EndsLine(SourceText source, SourceSpan span, bool flow)
+    {
+        var line = source.Line(span.EndLine);
+        if (span.EndColumn - 1 > line.Length) return false;
+        var rest = line[(span.EndColumn - 1)..].Trim();
+        if (flow && rest.StartsWith('}')) rest = rest[1..].Trim();
+        return rest.Length == 0 || rest.StartsWith('#');
     }
 
     private static (IReadOnlyList<string> Rules, DateOnly? Until, string? Reason) ReadArguments(string text, SourceSpan span, List<ParseProblem> problems)

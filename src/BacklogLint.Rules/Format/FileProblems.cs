@@ -10,6 +10,6 @@ internal static class FileProblems
     {
         foreach (var file in context.Repository.Files)
             foreach (var problem in file.Problems.Where(p => p.Kind == kind))
-                context.Report(file.Path, problem.Span, problem.Key, problem.Message);
+                context.Report(file.Path, problem.Span, problem.Key, problem.Fix, problem.Message);
     }
 }

@@ -14,7 +14,10 @@ public sealed class InvalidFieldValue : RepositoryRule
         "Invalid field value",
         "{0}",
         RuleCategory.Format,
-        Severity.Error);
+        Severity.Error)
+    {
+        Fixable = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -14,7 +14,10 @@ public sealed class InvalidFrontMatter : RepositoryRule
         "Front matter cannot be read",
         "{0}",
         RuleCategory.Format,
-        Severity.Error);
+        Severity.Error)
+    {
+        Fixable = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

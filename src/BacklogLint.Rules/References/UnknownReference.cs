@@ -16,7 +16,10 @@ public sealed class UnknownReference : ItemRule
         "Reference to an item or file that does not exist",
         "'{0}' {1} '{2}', but {3}",
         RuleCategory.References,
-        Severity.Error);
+        Severity.Error)
+    {
+        Fixable = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -47,25 +50,60 @@ public sealed class UnknownReference : ItemRule
             context.Report(related.Span, "see-also:" + related.Value, item.Id.Value, "points at", related.Value, problem);
         }
 
-        foreach (var (link, problem) in BrokenLinks(repository, item.Path, item.Links))
-            context.Report(link.Span, "link:" + link.Target, item.Id.Value, "links to", link.Target, problem);
+        foreach (var (link, problem, fix) in BrokenLinks(repository, item.Path, item.Links))
+            context.Report(link.Span, "link:" + link.Target, fix, item.Id.Value, "links to", link.Target, problem);
 
         // A KEP's README.md is checked as its kep.yaml is.
         foreach (var document in repository.DocumentsOf(item))
-            foreach (var (link, problem) in BrokenLinks(repository, document.Path, document.Links))
-                context.Report(document.Path, link.Span, "link:" + document.Path + ":" + link.Target, item.Id.Value, "links to", link.Target, problem);
+            foreach (var (link, problem, fix) in BrokenLinks(repository, document.Path, document.Links))
+                context.Report(document.Path, link.Span, "link:" + document.Path + ":" + link.Target, fix, item.Id.Value, "links to", link.Target, problem);
     }
 
     /// <summary>The broken links of one file, each target once, at its first link: the same target linked again is
     /// counted in the message, not reported again.</summary>
-    private static IEnumerable<(LinkReference Link, string Problem)> BrokenLinks(PlanningRepository repository, string fromPath, IReadOnlyList<LinkReference> links)
+    private static IEnumerable<(LinkReference Link, string Problem, Fix? Fix)> BrokenLinks(PlanningRepository repository, string fromPath, IReadOnlyList<LinkReference> links)
     {
         foreach (var group in links.GroupBy(link => LinkTargets.MarkdownFile(link.Target) ?? link.Target, StringComparer.Ordinal))
         {
             if (BrokenLink(repository, fromPath, group.First()) is not { } problem) continue;
             var count = group.Count();
-            yield return (group.First(), count == 1 ? problem : $"{problem} ({count} links to it in this file)");
+            yield return (group.First(), count == 1 ? problem : $"{problem} ({count} links to it in this file)", MovedLinkFix(repository, fromPath, [.. group]));
         }
+    }
+
+    /// <summary>Every link of the group pointed where git history says its file went (renamed or moved, and still there),
+    /// the anchor kept: <c>gone.md#why</c> → <c>done/gone.md#why</c>. None when the file is gone for good, when a file that
+    /// differs only in case exists (which one was meant is a person's call), or when a link is not written plainly.</summary>
+    private static Fix? MovedLinkFix(PlanningRepository repository, string fromPath, List<LinkReference> links)
+    {
+        if (LinkTargets.MarkdownFile(links[0].Target) is not { } file || LinkTargets.Resolve(fromPath, file) is not { } path) return null;
+        if (repository.MarkdownPaths.Any(candidate => string.Equals(candidate, path, StringComparison.OrdinalIgnoreCase))) return null;
+        if (repository.Moves.GetValueOrDefault(path) is not { To: { } to } || !repository.MarkdownPaths.Contains(to)) return null;
+        var relative = RelativeLink(fromPath, to);
+        if (relative.Any(c => c is ' ' or '(' or ')' or '<' or '>' or '%' or '#' or '?' or '[' or ']')) return null;
+        var edits = new List<TextEdit>();
+        foreach (var link in links)
+        {
+            var target = link.Target;
+            var end = target.IndexOfAny(['#', '?']);
+            var (written, suffix) = end < 0 ? (target, "") : (target[..end], target[end..]);
+            // A percent-encoded path would need the new one encoded alike: left to a person.
+            if (link.TargetRange is not { } range || written != Uri.UnescapeDataString(written)) return null;
+            var prefix = written.StartsWith("./", StringComparison.Ordinal) && !relative.StartsWith("../", StringComparison.Ordinal) ? "./" : "";
+            edits.Add(new TextEdit(fromPath, range, prefix + relative + suffix));
+        }
+
+        return new Fix($"Link to '{relative}', where git history says '{path}' went", edits);
+    }
+
+    /// <summary>The relative link from <paramref name="fromPath"/>'s folder to <paramref name="to"/> (both repository-relative).</summary>
+    private static string RelativeLink(string fromPath, string to)
+    {
+        var from = fromPath.Split('/')[..^1];
+        var target = to.Split('/');
+        var common = 0;
+        while (common < from.Length && common < target.Length - 1 && from[common] == target[common]) common++;
+        return string.Concat(Enumerable.Repeat("../", from.Length - common)) + string.Join('/', target[common..]);
     }
 
     /// <summary>What is wrong with a relative link to a Markdown file from <paramref name="fromPath"/>; null when it

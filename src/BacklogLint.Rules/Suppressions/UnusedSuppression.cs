@@ -14,7 +14,10 @@ public sealed class UnusedSuppression : SuppressionRule
         "Suppression that silences nothing",
         "Suppression '{0}' silences nothing{1}: remove it",
         RuleCategory.Suppressions,
-        Severity.Warning);
+        Severity.Warning)
+    {
+        Fixable = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -23,7 +26,9 @@ public sealed class UnusedSuppression : SuppressionRule
         foreach (var use in context.Suppressions.Where(use => use.IsUnused))
         {
             var unknown = use.UnknownRules.Count == 0 ? "" : $" ({string.Join(", ", use.UnknownRules.Select(r => $"'{r}'"))} names no rule)";
-            context.Report(use, use.Suppression.Describe(), unknown);
+            // Removing a suppression that silenced nothing changes no finding: a safe fix, when it can be cut out cleanly.
+            var fix = use.Suppression.Removal.Count == 0 ? null : Fix.Delete($"Remove the unused suppression '{use.Suppression.Describe()}'", use.Path, use.Suppression.Removal);
+            context.Report(use, fix, use.Suppression.Describe(), unknown);
         }
     }
 }
