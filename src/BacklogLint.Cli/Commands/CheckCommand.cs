@@ -13,7 +13,7 @@ internal static class CheckCommand
         var path = CommonOptions.PlanningFolder();
         var config = CommonOptions.Config();
         var format = new Option<string>("--format", "-f") { Description = "How to write findings.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(ReportFormats.Names);
+        format.AcceptOnly(ReportFormats.Names);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
         var now = CommonOptions.Now();
         var failOn = CommonOptions.FailOn("Exit 1 when a finding is at least this severe.");

@@ -44,7 +44,7 @@ public sealed class LintSession
     /// exist, <see cref="ConfigurationException"/> for a configuration that cannot be used.</summary>
     public static LintSession Open(string path, string? configPath, AnalysisEngine engine, ConfigLoader loader, TimeProvider time)
     {
-        if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' is not a folder or a file");
+        if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' does not exist");
         if (configPath is not null && !File.Exists(configPath)) throw new LintSessionException($"{configPath}: the configuration file does not exist");
         var scope = CheckScope.For(path, configPath);
         var config = scope.ConfigPath is null ? new BacklogLintConfig() : loader.Load(scope.ConfigPath);
