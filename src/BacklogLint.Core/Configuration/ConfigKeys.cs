@@ -341,6 +341,14 @@ public static class ConfigKeys
         ],
         Required: ["id", "title"]);
 
+    /// <summary>One entry of <c>overrides:</c>: rule settings for the files its globs match.</summary>
+    public static SectionValue Override { get; } = new(
+        [
+            new("files", "Globs of the files this override is for, relative to this file's folder.", Strings),
+            new("rules", "Per rule, by ID or alias: a severity, or a map with severity and options, for findings in those files.", new RulesValue()),
+        ],
+        Required: ["files"]);
+
     public static SectionValue Root { get; } = new([
         new("items", "Globs of the work-item files, relative to the checked folder. Default: every Markdown file whose front matter has id, status, owner or type.", Strings),
         new("ignore", "Globs of files that are never read.", Strings),
@@ -354,6 +362,7 @@ public static class ConfigKeys
         new("rule-packs", "Assemblies of the team's own rules (paths relative to this file).", Strings),
         new("policies", "Rules declared here: items matching 'when' must have the keys 'require' names, keep keys to 'one-of' values or to 'match' patterns.", new ListValue(Policy)),
         new("rules", "Per rule, by ID or alias: a severity, or a map with severity and the rule's options.", new RulesValue()),
+        new("overrides", "Rule settings for some files (archives, templates): each entry's 'rules' apply to the findings in the files its 'files' globs match; later entries win.", new ListValue(Override)),
     ]);
 
     private static SectionValue Words(params string[] classes) =>

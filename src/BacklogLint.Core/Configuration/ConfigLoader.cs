@@ -89,6 +89,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             RosterPeople = people,
             Statuses = ReadStatuses(path, map.Find("statuses"), statuses),
             Rules = RequireReasons(path, map.Find("require-suppression-reason"), ReadRules(path, map.Find("rules"), known)),
+            Overrides = ReadOverrides(path, map.Find("overrides"), known),
             ExtraRules = extra,
         };
     }
@@ -119,6 +120,28 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
                 ?? throw Error(path, entry.Key, $"unknown rule '{name}' (see `backloglint rules`)");
             if (result.ContainsKey(rule.Id)) throw Error(path, entry.Key, $"rule {rule.Id} is configured twice");
             result[rule.Id] = ReadRule(path, rule, entry);
+        }
+
+        return result;
+    }
+
+    /// <summary><c>overrides:</c> a list of <c>{ files: [globs], rules: { … } }</c>, rules as in the top-level <c>rules</c>.</summary>
+    private static List<RuleOverride> ReadOverrides(string path, YamlEntry? section, IReadOnlyList<RuleDescriptor> rules)
+    {
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return [];
+        var entries = section.Value as YamlSequence
+            ?? throw Error(path, section.Value, $"'overrides' should be a list of {{ files: [globs], rules: {{ … }} }}, not {section.Value.KindName}");
+        var result = new List<RuleOverride>();
+        foreach (var item in entries.Items)
+        {
+            var map = item as YamlMapping ?? throw Error(path, item, $"an override should be a map with 'files' and 'rules', not {item.KindName}");
+            RefuseUnknown(path, map, ConfigKeys.Override, "an override");
+            var files = StringList(path, map.Find("files"));
+            if (files.Count == 0 || files.Any(glob => glob.Trim().Length == 0))
+                throw Error(path, map.Find("files")?.Value ?? map, "an override needs 'files': the globs of the files it is for, relative to the configuration's folder");
+            if (files.FirstOrDefault(glob => glob.StartsWith('/') || glob.Split('/').Contains("..")) is { } outside)
+                throw Error(path, map.Find("files")!.Value, $"the override glob '{outside}' should be relative to the configuration's folder, inside it");
+            result.Add(new RuleOverride(files, ReadRules(path, map.Find("rules"), rules)));
         }
 
         return result;

@@ -97,9 +97,11 @@ public static class RepositoryLoader
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
         var commit = source.Commit; // read now: the source is closed when the moves are asked for
+        var folder = location.RelativePath(location.Folder);
         return new PlanningRepository(files.Parsed, roster, history, markdown)
         {
-            Format = config.Format,
+            // Where the configuration's folder is: its globs (format, overrides) are relative to it.
+            Format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" },
             Selection = Selection(location, config, files),
             MovesFrom = () => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown)),
         };
