@@ -70,6 +70,7 @@ internal static class CheckCommand
                 Terminal = parseResult.GetValue(output) is null ? TerminalOutput.ForConsole(parseResult.GetValue(color)!) : TerminalOutput.Redirected,
                 Quiet = parseResult.GetValue(CommonOptions.Quiet),
                 ChangedOnly = parseResult.GetValue(changed),
+                Verbose = parseResult.GetValue(CommandLine.Verbose),
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.Services.GetRequiredService<CheckRunner>().RunAsync(settings);
@@ -92,4 +93,7 @@ internal sealed record CheckSettings(
 
     /// <summary><c>--changed</c>: report only findings in the files the branch changed.</summary>
     public bool ChangedOnly { get; init; }
+
+    /// <summary><c>--verbose</c>: say on stderr what was chosen and read, and where the time went.</summary>
+    public bool Verbose { get; init; }
 }

@@ -57,8 +57,17 @@ public static class RepositoryLoader
 
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var files = Parse(location, config, source, StatusListReader.Read(config, location, source.ReadText), reuse: null, options);
-        return Build(location, config, source, files, ReadHistories(location, config, [(files.Items, source.Commit)], options)[0]);
+        var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
+        var history = ReadHistories(location, config, [(files.Items, source.Commit)], options)[0];
+        if (options.Timings is { } timings)
+        {
+            timings.Parsing = System.Diagnostics.Stopwatch.GetElapsedTime(started, parsed);
+            timings.History = System.Diagnostics.Stopwatch.GetElapsedTime(parsed);
+        }
+
+        return Build(location, config, source, files, history);
     }
 
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content

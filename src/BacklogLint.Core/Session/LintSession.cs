@@ -51,10 +51,11 @@ public sealed class LintSession
         return new LintSession(scope, config, engine.For(config), time);
     }
 
-    private LoadOptions Options(IProgress<LoadProgress>? progress = null) => new() { Progress = progress, Today = Today };
+    private LoadOptions Options(IProgress<LoadProgress>? progress = null, LoadTimings? timings = null) => new() { Progress = progress, Today = Today, Timings = timings };
 
     /// <summary>The planning repository as the working tree has it (what is not committed is touched today).</summary>
-    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null) => RepositoryLoader.Load(Location, Config, Options(progress));
+    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null, LoadTimings? timings = null) =>
+        RepositoryLoader.Load(Location, Config, Options(progress, timings));
 
     public PlanningRepository LoadCommit(string commit) => RepositoryLoader.LoadCommit(Location, Config, commit, Options());
 
