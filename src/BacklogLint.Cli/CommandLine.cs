@@ -31,11 +31,13 @@ internal sealed class CommandLine(RootCommand root)
     public async Task<int> RunAsync(string[] args)
     {
         var result = root.Parse(args);
+        // One line, naming what was mistyped and what was probably meant: a misspelt option would otherwise be taken
+        // for PATH, and System.CommandLine says nothing of the nearest name.
+        if (Typos.Find(root, result) is { } typo) return ExitCodes.Fail(typo);
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"backloglint: {error.Message}");
-            await Console.Error.WriteLineAsync("Run 'backloglint --help' for usage.");
-            return ExitCodes.UsageOrFailure;
+            var command = result.CommandResult.Command == root ? "backloglint" : $"backloglint {result.CommandResult.Command.Name}";
+            return ExitCodes.Fail($"{result.Errors[0].Message.Split('\n')[0].TrimEnd('.', ':', ' ')} (see '{command} --help')");
         }
 
         try

@@ -48,6 +48,25 @@ public sealed class UsageTests
         result.Stderr.ShouldNotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("backloglint: error: unknown option '--frmat' of 'check': did you mean '--format'? (see 'backloglint check --help')", "check", "--frmat", "json")]
+    [InlineData("backloglint: error: unknown option '--fial-on' of 'check': did you mean '--fail-on'? (see 'backloglint check --help')", "check", ".", "--fial-on", "warning")]
+    [InlineData("backloglint: error: unknown option '--verbos' of 'baseline': did you mean '--verbose'? (see 'backloglint baseline --help')", "baseline", "--verbos")]
+    [InlineData("backloglint: error: unknown command 'chek': did you mean 'check'? (see 'backloglint --help')", "chek")]
+    [InlineData("backloglint: error: unknown command 'frobnicate' (see 'backloglint --help')", "frobnicate")]
+    [InlineData("backloglint: error: 'jsn' is not a value of --format: use text, json, sarif, github, markdown (see 'backloglint check --help')", "check", "--format", "jsn")]
+    [InlineData("backloglint: error: 'warn' is not a value of --fail-on: use error, warning, none (see 'backloglint check --help')", "check", "--fail-on=warn")]
+    [InlineData("backloglint: error: '/no/such/folder' does not exist", "check", "/no/such/folder")]
+    [InlineData("backloglint: error: '/no/such/folder' does not exist", "init", "/no/such/folder")]
+    public async Task A_typo_is_one_line_naming_it_and_what_was_meant(string expected, params string[] arguments)
+    {
+        var result = await BackloglintProcess.RunAsync(arguments);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stdout.ShouldBeEmpty();
+        result.Stderr.ShouldBe(expected + "\n");
+    }
+
     [Fact]
     public async Task Rules_lists_the_catalogue_with_default_severities()
     {

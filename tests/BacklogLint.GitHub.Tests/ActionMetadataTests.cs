@@ -6,6 +6,7 @@ namespace BacklogLint.GitHub.Tests;
 
 /// <summary><c>action.yml</c> is valid action metadata, passes inputs to its scripts only through the environment,
 /// passes the tool only options it has, and the project's own workflow uses only inputs it declares.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the install script is bash, run with Unix file modes
 public sealed partial class ActionMetadataTests
 {
     private static readonly YamlMappingNode Action = Load(SourceTree.PathOf("action.yml"));
@@ -58,6 +59,101 @@ public sealed partial class ActionMetadataTests
             .Single(step => Scalar(step, "uses") == "./");
 
         ((YamlMappingNode)uses["with"]).Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ShouldBeSubsetOf(declared);
+    }
+
+    private static readonly string InstallScript = SourceTree.PathOf(".github", "action", "install-tool.sh");
+
+    [Theory]
+    [InlineData("v1.2.0", "", "mode=install\nversion=1.2.0\n")]
+    [InlineData("v2.0.0-rc.1", "", "mode=install\nversion=2.0.0-rc.1\n")]
+    [InlineData("main", "1.4.0", "mode=install\nversion=1.4.0\n")]
+    public async Task Used_by_a_version_the_action_installs_that_release(string reference, string versionInput, string expected)
+    {
+        using var folder = new TempFolder();
+        var action = Directory.CreateDirectory(Path.Combine(folder.Path, "_actions", "backloglint", "backloglint", reference)).FullName;
+
+        var (outputs, _) = await RunScript(folder, action, "plan", new() { ["INPUT_VERSION"] = versionInput });
+
+        outputs.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Used_from_a_branch_the_action_builds_with_a_cache_key_of_its_source()
+    {
+        using var folder = new TempFolder();
+
+        var (first, _) = await RunScript(folder, SourceTree.Root, "plan", new() { ["GITHUB_ACTION_REF"] = "main" });
+        var (second, _) = await RunScript(folder, SourceTree.Root, "plan", new() { ["GITHUB_ACTION_REF"] = "main" });
+
+        first.ShouldMatch(@"^mode=build\nkey=backloglint-tool-Linux-X64-[0-9a-f]{20}\n$");
+        second.ShouldBe(first);
+        Steps().Single(step => Scalar(step, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true)
+            .Children[new YamlScalarNode("if")].ToString().ShouldBe("steps.plan.outputs.mode == 'build'");
+    }
+
+    [Theory]
+    [InlineData("install", "", "0", "tool install BacklogLint --version 1.2.0 --tool-path {tool}\n")]
+    [InlineData("install", "", "1", "tool install BacklogLint --version 1.2.0 --tool-path {tool}\nbuild src/BacklogLint.Cli -c Release -o {tool} -nologo -v quiet\n")]
+    [InlineData("build", "", "0", "build src/BacklogLint.Cli -c Release -o {tool} -nologo -v quiet\n")]
+    [InlineData("build", "true", "0", "")]
+    public async Task Install_runs_what_the_plan_says(string mode, string cacheHit, string toolInstallExit, string expected)
+    {
+        using var folder = new TempFolder();
+        var tool = Path.Combine(folder.Path, "temp", "backloglint");
+        if (cacheHit == "true")
+        {
+            Directory.CreateDirectory(tool);
+            File.WriteAllText(Path.Combine(tool, "backloglint"), "");
+            File.SetUnixFileMode(Path.Combine(tool, "backloglint"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        var (_, calls) = await RunScript(folder, SourceTree.Root, "install", new()
+        {
+            ["MODE"] = mode, ["VERSION"] = "1.2.0", ["CACHE_HIT"] = cacheHit, ["FAKE_TOOL_INSTALL_EXIT"] = toolInstallExit,
+        });
+
+        calls.ShouldBe(expected.Replace("{tool}", tool, StringComparison.Ordinal));
+        File.ReadAllText(Path.Combine(folder.Path, "env")).ShouldBe($"BACKLOGLINT={tool}/backloglint\n");
+    }
+
+    /// <summary>Runs the install script as the runner would, with a <c>dotnet</c> on the PATH that only writes down how
+    /// it was called; gives what the script wrote to <c>GITHUB_OUTPUT</c> and the calls.</summary>
+    private static async Task<(string Outputs, string Calls)> RunScript(TempFolder folder, string actionPath, string step, Dictionary<string, string> environment)
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "bin")).FullName;
+        var calls = Path.Combine(folder.Path, "calls");
+        var fake = Path.Combine(bin, "dotnet");
+        File.WriteAllText(fake, $"#!/usr/bin/env bash\necho \"$*\" >> '{calls}'\n[ \"$1\" = tool ] && exit \"${{FAKE_TOOL_INSTALL_EXIT:-0}}\"\nexit 0\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var outputs = Path.Combine(folder.Path, "output");
+        File.WriteAllText(outputs, "");
+        File.WriteAllText(calls, "");
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(InstallScript);
+        start.ArgumentList.Add(step);
+        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(key);
+        start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["GITHUB_ACTION_PATH"] = actionPath;
+        start.Environment["GITHUB_OUTPUT"] = outputs;
+        start.Environment["GITHUB_ENV"] = Path.Combine(folder.Path, "env");
+        start.Environment["RUNNER_TEMP"] = Path.Combine(folder.Path, "temp");
+        start.Environment["RUNNER_OS"] = "Linux";
+        start.Environment["RUNNER_ARCH"] = "X64";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, await stderr);
+        return (File.ReadAllText(outputs), File.ReadAllText(calls));
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "backloglint-action-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 
     private static IEnumerable<(string Name, YamlNode Input)> Inputs() =>

@@ -102,6 +102,26 @@ public sealed partial class ConventionTests
         Descriptors.ShouldAllBe(d => d.HelpUri.ToString().EndsWith("/rules/" + d.Id + ".md", StringComparison.Ordinal));
     }
 
+    /// <summary>A message says what is wrong first and stays short enough that no report cuts it (the Markdown report
+    /// and the pull-request comment cut text at <c>MarkdownText.DefaultMaxLength</c>; terminals wrap): a list of
+    /// candidates goes last and is cut to the nearest ones.</summary>
+    [Fact]
+    public void Every_message_in_the_fixtures_is_at_most_300_characters()
+    {
+        var messages = Directory.EnumerateFiles(SourceTree.PathOf("tests", "BacklogLint.Rules.Tests", "Fixtures"), "findings.txt", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines)
+            .Select(line => MessageOf().Match(line))
+            .Where(match => match.Success)
+            .Select(match => match.Groups[1].Value)
+            .ToList();
+
+        messages.Count.ShouldBeGreaterThan(100);
+        messages.Where(message => message.Length > 300).ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@": [a-z]+ [A-Z]{2,10}\d{3,4}: (.*)$")]
+    private static partial Regex MessageOf();
+
     [GeneratedRegex(@"^BL\d{4}$")]
     private static partial Regex IdPattern();
 

@@ -40,6 +40,8 @@ public sealed class OptionKindTests
     [InlineData("rules:\n  BL8800: { statuses: [open, [nested]] }")]
     [InlineData("rules:\n  BL8800: { limits: [Draft] }")]
     [InlineData("rules:\n  BL8800: { limits: { Draft: [6m] } }")]
+    [InlineData("rules:\n  BL8800: { limits: { Draft: } }")]
+    [InlineData("rules:\n  BL8800: { statuses: [open, ~] }")]
     [InlineData("rules:\n  BL8800: { limit: [1] }")]
     [InlineData("rules:\n  BL8800: { within: soon }")]
     public async Task Refused_by_both(string yaml)

@@ -13,7 +13,7 @@ internal static class CheckCommand
         var path = CommonOptions.PlanningFolder();
         var config = CommonOptions.Config();
         var format = new Option<string>("--format", "-f") { Description = "How to write findings.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(ReportFormats.Names);
+        format.AcceptOnly(ReportFormats.Names);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
         var now = CommonOptions.Now();
         var failOn = CommonOptions.FailOn("Exit 1 when a finding is at least this severe.");
@@ -81,6 +81,7 @@ internal static class CheckCommand
                 Quiet = parseResult.GetValue(CommonOptions.Quiet),
                 ChangedOnly = parseResult.GetValue(changed),
                 Fix = parseResult.GetValue(fix) ? FixMode.Apply : parseResult.GetValue(fixDryRun) ? FixMode.DryRun : FixMode.None,
+                Verbose = parseResult.GetValue(CommandLine.Verbose),
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.Services.GetRequiredService<CheckRunner>().RunAsync(settings);
@@ -103,6 +104,9 @@ internal sealed record CheckSettings(
 
     /// <summary><c>--changed</c>: report only findings in the files the branch changed.</summary>
     public bool ChangedOnly { get; init; }
+
+    /// <summary><c>--verbose</c>: say on stderr what was chosen and read, and where the time went.</summary>
+    public bool Verbose { get; init; }
 
     /// <summary><c>--fix</c> or <c>--fix-dry-run</c>.</summary>
     public FixMode Fix { get; init; }

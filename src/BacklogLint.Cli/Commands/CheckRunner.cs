@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
@@ -22,7 +21,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     public async Task<int> RunAsync(CheckSettings settings)
     {
-        if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, settings.Quiet) is not { } analysis) return ExitCodes.UsageOrFailure;
+        var verbose = settings.Verbose ? new VerboseLog(Console.Error) : null;
+        if (await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, settings.Quiet, verbose) is not { } analysis) return ExitCodes.UsageOrFailure;
         string? diff = null;
         if (settings.Fix != FixMode.None)
         {
@@ -37,7 +37,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         {
             var baseline = session.CompareWithBaseline(analysis.Result, settings.BaselinePath);
             comparison = baseline?.Comparison;
-            if (baseline is var (compared, baselinePath)) LogBaseline(baselinePath, compared.Baselined.Count, compared.Gone.Count);
+            if (baseline is var (compared, baselinePath))
+                verbose?.Line($"baseline {baselinePath}: {compared.Baselined.Count} findings baselined, {compared.Gone.Count} entries no longer found");
         }
         catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {
@@ -71,6 +72,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             return Fail($"cannot write '{settings.OutputPath}': {e.Message}");
         }
 
+        verbose?.Lap("report");
+        verbose?.Times();
         var failing = report.Visible.Fails(threshold);
         var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
         return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
@@ -104,7 +107,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         if (!settings.Quiet) Console.Error.WriteLine($"backloglint: --fix: applied {Count(applied, "fix", "fixes")} in {Count(written.Count, "file", "files")}");
         if (notWritten.Count == 0) return (fixedAnalysis, null);
         // What is on disk is not what the fixes made: report what is there.
-        return await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, quiet: true) is { } reread ? (reread, null) : null;
+        return await AnalyzeAsync(settings.Path, settings.ConfigPath, settings.Owners, quiet: true, verbose: null) is { } reread ? (reread, null) : null;
     }
 
     private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
@@ -116,7 +119,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     /// <summary>Writes today's findings as the baseline: from now on only new findings are reported.</summary>
     public async Task<int> WriteBaselineAsync(string path, string? configPath, string? outputPath)
     {
-        if (await AnalyzeAsync(path, configPath, owners: null, quiet: false) is not { } analysis) return ExitCodes.UsageOrFailure;
+        if (await AnalyzeAsync(path, configPath, owners: null, quiet: false, verbose: null) is not { } analysis) return ExitCodes.UsageOrFailure;
         var target = outputPath ?? analysis.Session.DefaultBaselinePath;
         var baseline = Baseline.From(LintSession.Shown(analysis.Result.Diagnostics));
         try
@@ -134,7 +137,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
     /// <param name="owners">With <c>--verify-owners</c>: listed while the repository loads, then applied to its roster.</param>
     /// <param name="quiet">No progress on stderr (there is none either when stderr is not a terminal, or in CI).</param>
-    private async Task<Analysis?> AnalyzeAsync(string path, string? configPath, OrganizationDirectory? owners, bool quiet)
+    /// <param name="verbose">With <c>--verbose</c>: told what was chosen and read, and how long each part took.</param>
+    private async Task<Analysis?> AnalyzeAsync(string path, string? configPath, OrganizationDirectory? owners, bool quiet, VerboseLog? verbose)
     {
         LintSession session;
         try
@@ -147,13 +151,17 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             return null;
         }
 
-        LogConfig(session.Scope.ConfigPath ?? "(defaults)");
-        var stopwatch = Stopwatch.StartNew();
+        verbose?.Lap("configuration");
+        verbose?.Line(Describe(session));
         var listing = owners?.ListAsync();
         PlanningRepository repository;
+        var timings = new Core.Loading.LoadTimings();
         using (var progress = TerminalProgress.For(quiet))
-            repository = session.LoadWorkingTree(progress);
-        LogLoaded(repository.Files.Count, repository.Items.Count, repository.History.CommitsWalked, stopwatch.ElapsedMilliseconds);
+            repository = session.LoadWorkingTree(progress, timings);
+        verbose?.Lap("parsing", timings.Parsing);
+        verbose?.Lap("history", timings.History);
+        verbose?.Line($"read {Count(repository.Files.Count, "Markdown file")} under {session.Location.Folder}: {Count(repository.Items.Count, "work item")}; "
+            + (repository.History.UnavailableReason is { } why ? $"no git history ({why})" : $"walked {Count(repository.History.CommitsWalked, "commit")} of git history"));
         Func<PlanningRepository, PlanningRepository>? prepare = null;
         if (listing is not null)
         {
@@ -163,7 +171,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         }
 
         var result = session.Analyze(repository);
-        LogAnalyzed(result.Diagnostics.Count, result.Suppressed.Count, stopwatch.ElapsedMilliseconds);
+        verbose?.Lap("analysis");
+        verbose?.Line($"{Count(result.Diagnostics.Count, "finding")} from {session.Engine.Rules.Count} rules, {result.Suppressed.Count} suppressed");
         return new Analysis(session, repository, result) { Prepare = prepare };
     }
 
@@ -173,6 +182,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     {
         if (listing.Reason is { } reason) Console.Error.WriteLine($"backloglint: notice: {reason}");
         else LogVerified(listing.Organization, listing.PeopleCount, listing.TeamCount);
+
         return listing.ApplyTo(repository);
     }
 
@@ -214,17 +224,19 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
     [LoggerMessage(Level = LogLevel.Debug, Message = "Owners verified against the GitHub organisation {Organization}: {People} members, {Teams} teams")]
     private partial void LogVerified(string organization, int people, int teams);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Configuration: {Path}")]
-    private partial void LogConfig(string path);
+    /// <summary>"configuration …/.backloglint.yml: dialect madr; items docs/**/*.md; 2 overrides".</summary>
+    private static string Describe(LintSession session)
+    {
+        var config = session.Config;
+        var source = session.Scope.ConfigPath is { } file ? $"configuration {file}" : $"no configuration found at or above {session.Location.Folder}: the defaults";
+        var parts = new List<string> { $"dialect {config.Dialect}" };
+        if (config.Items.Count > 0) parts.Add($"items {string.Join(", ", config.Items)}");
+        if (config.Overrides.Count > 0) parts.Add(Count(config.Overrides.Count, "override"));
+        if (config.ExtraRules.Count > 0) parts.Add($"{Count(config.ExtraRules.Count, "rule")} of its own");
+        return $"{source}: {string.Join("; ", parts)}";
+    }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Read {Files} Markdown files, {Items} items; walked {Commits} commits ({Milliseconds} ms)")]
-    private partial void LogLoaded(int files, int items, int commits, long milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} findings, {Suppressed} suppressed ({Milliseconds} ms in all)")]
-    private partial void LogAnalyzed(int count, int suppressed, long milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Baseline {Path}: {Baselined} findings baselined, {Gone} entries no longer found")]
-    private partial void LogBaseline(string path, int baselined, int gone);
+    private static string Count(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 
     private sealed record Analysis(LintSession Session, PlanningRepository Repository, AnalysisResult Result)
     {

@@ -27,7 +27,7 @@ internal static class CommonOptions
     public static Option<string> FailOn(string description)
     {
         var option = new Option<string>("--fail-on") { Description = description, DefaultValueFactory = _ => "error" };
-        option.AcceptOnlyFromAmong("error", "warning", "none");
+        option.AcceptOnly("error", "warning", "none");
         return option;
     }
 
@@ -39,6 +39,21 @@ internal static class CommonOptions
         _ => Severity.Error,
     };
 
+    /// <summary>Refuses any value but <paramref name="values"/> in one line that lists them (System.CommandLine's own
+    /// <c>AcceptOnlyFromAmong</c> takes a line per value), and completes them.</summary>
+    public static void AcceptOnly(this Option<string> option, params IEnumerable<string> values)
+    {
+        var allowed = values.ToList();
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0) return;
+            var value = result.Tokens[^1].Value;
+            if (!allowed.Contains(value, StringComparer.Ordinal))
+                result.AddError($"'{value}' is not a value of {option.Name}: use {string.Join(", ", allowed)}");
+        });
+        option.CompletionSources.Add([.. allowed]);
+    }
+
     /// <summary><c>--color auto|always|never</c>: see <see cref="TerminalOutput.Resolve"/>.</summary>
     public static Option<string> Color()
     {
@@ -47,7 +62,7 @@ internal static class CommonOptions
             Description = "Colour and the layout for a terminal: auto (when stdout is a terminal, NO_COLOR is unset and TERM is not dumb; FORCE_COLOR forces it), always, never.",
             DefaultValueFactory = _ => "auto",
         };
-        option.AcceptOnlyFromAmong("auto", "always", "never");
+        option.AcceptOnly("auto", "always", "never");
         return option;
     }
 

@@ -17,7 +17,7 @@ internal static class InitCommand
         {
             var folder = parseResult.GetValue(path)!;
             if (!Directory.Exists(folder))
-                return ExitCodes.Fail($"'{folder}' is not a folder");
+                return ExitCodes.Fail(File.Exists(folder) ? $"'{folder}' is a file: init writes the configuration into a folder" : $"'{folder}' does not exist");
 
             var target = Path.Combine(folder, BacklogLintConfig.FileName);
             if (File.Exists(target) && !parseResult.GetValue(force))

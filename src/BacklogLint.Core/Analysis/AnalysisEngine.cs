@@ -21,56 +21,81 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
     public AnalysisResult AnalyzeWithSuppressions(PlanningRepository repository, BacklogLintConfig config, TimeProvider time)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var hits = new OverrideHits(config.Overrides, repository.Format.FolderPrefix);
         var diagnostics = new List<Diagnostic>();
-        var suppressionRules = new List<(SuppressionRule Rule, RuleRun Run)>();
-        var enabled = new HashSet<string>(StringComparer.Ordinal);
+        var suppressionRules = new List<(SuppressionRule Rule, RuleSettingsByPath Settings)>();
+        var settingsOf = new Dictionary<string, RuleSettingsByPath>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            var settings = config.Rules.GetValueOrDefault(rule.Descriptor.Id);
-            var severity = settings?.Severity ?? rule.Descriptor.DefaultSeverity;
-            if (severity == Severity.None) continue;
-            enabled.Add(rule.Descriptor.Id);
-            var run = new RuleRun(rule.Descriptor, severity, settings?.Options ?? new Dictionary<string, object>(), repository, today);
+            var settings = settingsOf[rule.Descriptor.Id] = new RuleSettingsByPath(rule.Descriptor, config, hits);
             if (rule is SuppressionRule suppressionRule)
             {
-                suppressionRules.Add((suppressionRule, run));
+                suppressionRules.Add((suppressionRule, settings));
                 continue;
             }
 
-            Run(rule, run, repository);
-            diagnostics.AddRange(run.Diagnostics);
+            Run(rule, settings, repository, today, diagnostics);
         }
 
         diagnostics.Sort(DiagnosticOrder.Instance);
         MakeFingerprintsUnique(diagnostics);
-        var (standing, suppressed, uses) = new SuppressionMatcher(rules, enabled, today).Apply(diagnostics, repository);
-        foreach (var (rule, run) in suppressionRules)
-        {
-            rule.Analyze(new SuppressionContext(run, uses));
-            standing.AddRange(run.Diagnostics);
-        }
+        var matcher = new SuppressionMatcher(rules, (ruleId, path) => settingsOf[ruleId].At(path).Severity != Severity.None, today);
+        var (standing, suppressed, uses) = matcher.Apply(diagnostics, repository);
+        foreach (var (rule, settings) in suppressionRules)
+            RunByProfile(rule.Descriptor, settings, repository, today, standing, run => rule.Analyze(new SuppressionContext(run, uses)));
 
         standing.Sort(DiagnosticOrder.Instance);
         return new AnalysisResult(MakeFingerprintsUnique(standing), suppressed);
     }
 
-    private static void Run(Rule rule, RuleRun run, PlanningRepository repository)
+    /// <summary>Runs <paramref name="rule"/> with the settings of each file: an item or an agreement with those of its
+    /// item's file; a rule over the whole repository once per set of settings some file has, keeping from each run the
+    /// findings on the files that have that set (and, from the base run, those about no file).</summary>
+    private static void Run(Rule rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics)
     {
         switch (rule)
         {
             case ItemRule itemRule:
-                foreach (var item in repository.Items) itemRule.Analyze(new ItemContext(run, item));
+                foreach (var (run, items) in ByProfile(rule.Descriptor, settings, repository, today))
+                {
+                    foreach (var item in items) itemRule.Analyze(new ItemContext(run, item));
+                    diagnostics.AddRange(run.Diagnostics);
+                }
+
                 break;
             case AgreementRule agreementRule:
-                foreach (var item in repository.Items)
-                    foreach (var agreement in item.Agreements)
-                        agreementRule.Analyze(new AgreementContext(run, item, agreement));
+                foreach (var (run, items) in ByProfile(rule.Descriptor, settings, repository, today))
+                {
+                    foreach (var item in items)
+                        foreach (var agreement in item.Agreements)
+                            agreementRule.Analyze(new AgreementContext(run, item, agreement));
+                    diagnostics.AddRange(run.Diagnostics);
+                }
+
                 break;
             case RepositoryRule repositoryRule:
-                repositoryRule.Analyze(new RepositoryContext(run));
+                RunByProfile(rule.Descriptor, settings, repository, today, diagnostics, run => repositoryRule.Analyze(new RepositoryContext(run)));
                 break;
             default:
                 throw new InvalidOperationException($"{rule.GetType().Name} derives from none of ItemRule, AgreementRule, RepositoryRule, SuppressionRule");
+        }
+    }
+
+    /// <summary>The items grouped by the rule's settings for their files, with a run for each group that is not off.</summary>
+    private static IEnumerable<(RuleRun Run, List<WorkItem> Items)> ByProfile(RuleDescriptor rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today) =>
+        repository.Items
+            .GroupBy(item => settings.At(item.Path))
+            .Where(group => group.Key.Severity != Severity.None)
+            .Select(group => (new RuleRun(rule, group.Key.Severity, group.Key.Options, repository, today), group.ToList()));
+
+    private static void RunByProfile(RuleDescriptor rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics, Action<RuleRun> analyze)
+    {
+        var profiles = repository.Files.Select(file => settings.At(file.Path)).Prepend(settings.Base).Distinct();
+        foreach (var profile in profiles.Where(profile => profile.Severity != Severity.None).ToList())
+        {
+            var run = new RuleRun(rule, profile.Severity, profile.Options, repository, today);
+            analyze(run);
+            diagnostics.AddRange(run.Diagnostics.Where(d => settings.At(d.Path) == profile));
         }
     }
 

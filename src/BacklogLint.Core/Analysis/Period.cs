@@ -53,7 +53,11 @@ public readonly partial record struct Period(int Count, PeriodUnit Unit)
         _ => "y",
     };
 
-    [GeneratedRegex(@"^\s*(\d{1,5})\s*([dwmyDWMY])\s*$")]
+    /// <summary>How a period is written (<c>90d</c>, <c>12w</c>, <c>6m</c>, <c>1y</c>): read by the loader and written into
+    /// the configuration schema, so both take the same.</summary>
+    public const string Syntax = @"^\s*(\d{1,5})\s*([dwmyDWMY])\s*$";
+
+    [GeneratedRegex(Syntax)]
     private static partial Regex Pattern();
 }
 

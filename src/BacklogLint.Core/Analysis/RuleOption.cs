@@ -85,7 +85,7 @@ public sealed class PeriodOption(string name, string description, Period default
     public override void WriteSchema(Utf8JsonWriter json)
     {
         json.WriteString("type", "string");
-        json.WriteString("pattern", @"^\s*\d{1,5}\s*[dwmyDWMY]\s*$");
+        json.WriteString("pattern", Period.Syntax);
         json.WriteString("default", FormatDefault());
     }
 }
@@ -132,9 +132,9 @@ public sealed class ListOption(string name, string description, IReadOnlyList<st
         var items = new List<string>();
         foreach (var item in sequence.Items)
         {
-            if (item is not YamlScalar scalar)
+            if (item is not YamlScalar { IsNull: false } scalar)
             {
-                (value, problem) = (Default, $"'{Name}' takes a list of values, and one of them is {item.KindName}");
+                (value, problem) = (Default, $"'{Name}' takes a list of values, and one of them is {(item is YamlScalar ? "empty" : item.KindName)}");
                 return false;
             }
 
@@ -180,9 +180,9 @@ public sealed class MapOption(string name, string description, IReadOnlyDictiona
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in map.Entries)
         {
-            if (entry.Value is not YamlScalar scalar)
+            if (entry.Value is not YamlScalar { IsNull: false } scalar)
             {
-                (value, problem) = (Default, $"'{Name}.{entry.Key.Value}' takes a single value, not {entry.Value.KindName}");
+                (value, problem) = (Default, $"'{Name}.{entry.Key.Value}' takes a single value, not {(entry.Value is YamlScalar ? "nothing" : entry.Value.KindName)}");
                 return false;
             }
 

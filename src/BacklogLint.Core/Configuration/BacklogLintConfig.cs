@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
 
@@ -40,6 +41,10 @@ public sealed record BacklogLintConfig
     /// <summary>Per rule ID: severity and option values that override the descriptor's defaults.</summary>
     public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>();
 
+    /// <summary>Rule settings for some files (<c>overrides:</c>), in order: a later one that matches a file wins over an
+    /// earlier one, and every one over <see cref="Rules"/>.</summary>
+    public IReadOnlyList<RuleOverride> Overrides { get; init; } = [];
+
     /// <summary>Files larger than this are not read; a declared item that large, or one whose first KB look like an
     /// item, is reported (BL0501). <c>limits.max-file-size</c>.</summary>
     public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
@@ -60,6 +65,35 @@ public sealed record BacklogLintConfig
 
     /// <summary>The rules of the configuration's rule packs and policies, run beside the built-in ones.</summary>
     public IReadOnlyList<Analysis.Rule> ExtraRules { get; init; } = [];
+}
+
+/// <summary>One entry of <c>overrides:</c>: the severities and options of <paramref name="Rules"/> (by rule ID) for the
+/// findings in the files <paramref name="Files"/> match (globs relative to the configuration's folder).</summary>
+public sealed record RuleOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, RuleSettings> Rules)
+{
+    private readonly Matcher _matcher = Matcher(Files);
+
+    /// <summary>Whether the file at <paramref name="folderRelativePath"/> (relative to the configuration's folder) is one
+    /// of <see cref="Files"/>.</summary>
+    public bool Matches(string folderRelativePath)
+    {
+        try
+        {
+            return _matcher.Match(folderRelativePath).HasMatches;
+        }
+        catch (ArgumentException)
+        {
+            // A name no file system would accept matches no glob.
+            return false;
+        }
+    }
+
+    private static Matcher Matcher(IReadOnlyList<string> files)
+    {
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddIncludePatterns(files);
+        return matcher;
+    }
 }
 
 /// <summary>A rule's configured severity and options; what is not configured keeps the descriptor's default.</summary>

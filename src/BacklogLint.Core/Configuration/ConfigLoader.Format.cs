@@ -9,14 +9,6 @@ namespace BacklogLint.Core.Configuration;
 /// <summary>The <c>format:</c> section: how the items are written (a built-in dialect is one such section).</summary>
 public sealed partial class ConfigLoader
 {
-    internal static readonly string[] FormatKeys =
-    [
-        "items", "agreements", "archived", "templates", "documents", "metadata", "fields", "values", "id-from", "id-aliases", "statuses", "status-list",
-        "lifecycle", "default-status", "parties-required", "bare-mentions", "external-links", "external-ids",
-    ];
-
-    internal static readonly string[] LifecycleKeys = ["final", "limits", "deadlines", "needs", "owner-optional", "parties-optional"];
-
     internal static readonly Dictionary<string, MetadataSource> MetadataNames = new(StringComparer.Ordinal)
     {
         ["front-matter"] = MetadataSource.FrontMatter,
@@ -52,8 +44,11 @@ public sealed partial class ConfigLoader
     /// by key, status words are added to <paramref name="statuses"/>.</summary>
     private static ItemFormat ReadFormat(string path, YamlMapping map, ItemFormat format, StatusVocabulary statuses)
     {
+        RefuseUnknown(path, map, ConfigKeys.Format, "format");
         foreach (var entry in map.Entries)
         {
+            // A section or list with nothing under it is not set, as the schema allows.
+            if (entry.Value is YamlScalar { IsNull: true } && ConfigKeys.Format[YamlMapping.NormalizeKey(entry.Key.Value)] is SectionValue or MapValue or ListValue) continue;
             switch (YamlMapping.NormalizeKey(entry.Key.Value))
             {
                 case "items":
@@ -114,7 +109,7 @@ public sealed partial class ConfigLoader
                     format = format with { ExternalIds = Patterns(path, entry) };
                     break;
                 default:
-                    throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format (known: {string.Join(", ", FormatKeys)})");
+                    throw Unknown(path, entry, ConfigKeys.Format, "format");
             }
         }
 
@@ -159,6 +154,7 @@ public sealed partial class ConfigLoader
             result[key] = change(result.GetValueOrDefault(key) ?? StatusLifecycle.None);
         }
 
+        RefuseUnknown(path, Map(path, section), ConfigKeys.Lifecycle, "format.lifecycle");
         foreach (var entry in Map(path, section).Entries)
         {
             switch (YamlMapping.NormalizeKey(entry.Key.Value))
@@ -201,7 +197,7 @@ public sealed partial class ConfigLoader
 
                     break;
                 default:
-                    throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format.lifecycle (known: {string.Join(", ", LifecycleKeys)})");
+                    throw Unknown(path, entry, ConfigKeys.Lifecycle, "format.lifecycle");
             }
         }
 
@@ -249,6 +245,7 @@ public sealed partial class ConfigLoader
     private static StatusListFile ReadStatusList(string path, YamlEntry section)
     {
         string? file = null, key = null, prefixKey = null, prefix = null;
+        RefuseUnknown(path, Map(path, section), ConfigKeys.StatusList, "format.status-list");
         foreach (var entry in Map(path, section).Entries)
         {
             switch (YamlMapping.NormalizeKey(entry.Key.Value))
@@ -257,7 +254,7 @@ public sealed partial class ConfigLoader
                 case "key": key = Scalar(path, entry)?.Value; break;
                 case "prefix-key": prefixKey = Scalar(path, entry)?.Value; break;
                 case "prefix": prefix = Scalar(path, entry)?.Value; break;
-                default: throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in format.status-list (known: path, key, prefix-key, prefix)");
+                default: throw Unknown(path, entry, ConfigKeys.StatusList, "format.status-list");
             }
         }
 

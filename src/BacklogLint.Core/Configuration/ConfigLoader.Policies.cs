@@ -11,13 +11,11 @@ namespace BacklogLint.Core.Configuration;
 /// <c>policies:</c> (rules declared in the configuration). Their IDs are their own, never BL, and unique.</summary>
 public sealed partial class ConfigLoader
 {
-    private static readonly string[] PolicyKeys = ["id", "alias", "title", "severity", "help", "when", "require", "one-of", "match"];
-
     private static List<Rule> ReadExtraRules(string path, YamlMapping map, IReadOnlyList<RuleDescriptor> builtIn)
     {
         var rules = new List<Rule>();
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (map.Find("rule-packs") is { } packs)
+        if (map.Find("rule-packs") is { Value: not YamlScalar { IsNull: true } } packs)
         {
             var entries = packs.Value as YamlSequence ?? throw Error(path, packs.Value, $"'rule-packs' should be a list of assemblies or packages, not {packs.Value.KindName}");
             foreach (var item in entries.Items)
@@ -34,7 +32,7 @@ public sealed partial class ConfigLoader
             }
         }
 
-        if (map.Find("policies") is { } policies)
+        if (map.Find("policies") is { Value: not YamlScalar { IsNull: true } } policies)
         {
             var entries = policies.Value as YamlSequence ?? throw Error(path, policies.Value, $"'policies' should be a list of policies, not {policies.Value.KindName}");
             foreach (var item in entries.Items)
@@ -56,9 +54,7 @@ public sealed partial class ConfigLoader
 
     private static Policy ReadPolicy(string path, YamlMapping map)
     {
-        foreach (var entry in map.Entries)
-            if (!PolicyKeys.Contains(YamlMapping.NormalizeKey(entry.Key.Value)))
-                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in a policy (known: {string.Join(", ", PolicyKeys)})");
+        RefuseUnknown(path, map, ConfigKeys.Policy, "a policy");
         var id = Required(path, map, "id");
         var title = Required(path, map, "title");
         var severity = Severity.Warning;
@@ -76,10 +72,10 @@ public sealed partial class ConfigLoader
             Help = help,
             When = ReadCondition(path, map.Find("when")),
             Require = StringList(path, map.Find("require")),
-            OneOf = map.Find("one-of") is { } oneOf
+            OneOf = map.Find("one-of") is { Value: not YamlScalar { IsNull: true } } oneOf
                 ? Map(path, oneOf).Entries.ToDictionary(entry => entry.Key.Value, entry => (IReadOnlyList<string>)StringList(path, entry), StringComparer.Ordinal)
                 : new Dictionary<string, IReadOnlyList<string>>(),
-            Match = map.Find("match") is { } match
+            Match = map.Find("match") is { Value: not YamlScalar { IsNull: true } } match
                 ? Map(path, match).Entries.ToDictionary(entry => entry.Key.Value, entry => Pattern(path, entry), StringComparer.Ordinal)
                 : new Dictionary<string, Regex>(),
         };
@@ -90,8 +86,9 @@ public sealed partial class ConfigLoader
 
     private static PolicyCondition ReadCondition(string path, YamlEntry? entry)
     {
-        if (entry is null) return new PolicyCondition();
+        if (entry is null or { Value: YamlScalar { IsNull: true } }) return new PolicyCondition();
         var map = Map(path, entry);
+        RefuseUnknown(path, map, ConfigKeys.PolicyWhen, "when");
         var types = new List<ItemType>();
         foreach (var part in map.Entries)
         {
@@ -104,7 +101,7 @@ public sealed partial class ConfigLoader
                 case "status":
                     break;
                 default:
-                    throw Error(path, part.Key, $"unknown key '{part.Key.Value}' in when (known: type, status)");
+                    throw Unknown(path, part, ConfigKeys.PolicyWhen, "when");
             }
         }
 

@@ -10,8 +10,6 @@ namespace BacklogLint.Core.Configuration;
 /// a value of the wrong type is a <see cref="ConfigurationException"/> naming the file, line and key.</summary>
 public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
 {
-    private static readonly string[] TopLevelKeys = ["items", "ignore", "dialect", "format", "roster", "rules", "statuses", "require-suppression-reason", "limits", "history", "rule-packs", "policies"];
-    private static readonly string[] LimitKeys = ["max-file-size", "max-yaml-depth", "max-items"];
     private const string SuppressionWithoutReasonAlias = "suppression-without-reason";
 
     /// <summary>The configuration file for <paramref name="folder"/>: in it, else in the repository root above it.</summary>
@@ -61,9 +59,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         if (root is null) return new BacklogLintConfig { SourcePath = path };
         var map = root as YamlMapping ?? throw Error(path, root, $"the configuration should be a map of keys, not {root.KindName}");
 
-        foreach (var entry in map.Entries)
-            if (!TopLevelKeys.Contains(YamlMapping.NormalizeKey(entry.Key.Value)))
-                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' (known: {string.Join(", ", TopLevelKeys)})");
+        RefuseUnknown(path, map, ConfigKeys.Root, where: null);
 
         var dialect = Scalar(path, map.Find("dialect"))?.Value ?? BuiltInDialects.Native;
         if (!BuiltInDialects.Formats.ContainsKey(dialect))
@@ -93,6 +89,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
             RosterPeople = people,
             Statuses = ReadStatuses(path, map.Find("statuses"), statuses),
             Rules = RequireReasons(path, map.Find("require-suppression-reason"), ReadRules(path, map.Find("rules"), known)),
+            Overrides = ReadOverrides(path, map.Find("overrides"), known),
             ExtraRules = extra,
         };
     }
@@ -123,6 +120,28 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
                 ?? throw Error(path, entry.Key, $"unknown rule '{name}' (see `backloglint rules`)");
             if (result.ContainsKey(rule.Id)) throw Error(path, entry.Key, $"rule {rule.Id} is configured twice");
             result[rule.Id] = ReadRule(path, rule, entry);
+        }
+
+        return result;
+    }
+
+    /// <summary><c>overrides:</c> a list of <c>{ files: [globs], rules: { … } }</c>, rules as in the top-level <c>rules</c>.</summary>
+    private static List<RuleOverride> ReadOverrides(string path, YamlEntry? section, IReadOnlyList<RuleDescriptor> rules)
+    {
+        if (section is null || section.Value is YamlScalar { IsNull: true }) return [];
+        var entries = section.Value as YamlSequence
+            ?? throw Error(path, section.Value, $"'overrides' should be a list of {{ files: [globs], rules: {{ … }} }}, not {section.Value.KindName}");
+        var result = new List<RuleOverride>();
+        foreach (var item in entries.Items)
+        {
+            var map = item as YamlMapping ?? throw Error(path, item, $"an override should be a map with 'files' and 'rules', not {item.KindName}");
+            RefuseUnknown(path, map, ConfigKeys.Override, "an override");
+            var files = StringList(path, map.Find("files"));
+            if (files.Count == 0 || files.Any(glob => glob.Trim().Length == 0))
+                throw Error(path, map.Find("files")?.Value ?? map, "an override needs 'files': the globs of the files it is for, relative to the configuration's folder");
+            if (files.FirstOrDefault(glob => glob.StartsWith('/') || glob.Split('/').Contains("..")) is { } outside)
+                throw Error(path, map.Find("files")!.Value, $"the override glob '{outside}' should be relative to the configuration's folder, inside it");
+            result.Add(new RuleOverride(files, ReadRules(path, map.Find("rules"), rules)));
         }
 
         return result;
@@ -168,6 +187,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
     {
         if (section is null || section.Value is YamlScalar { IsNull: true }) return (null, []);
         var map = Map(path, section);
+        RefuseUnknown(path, map, ConfigKeys.Roster, "roster");
         var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         var people = new List<string>();
         foreach (var entry in map.Entries)
@@ -183,7 +203,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
                     people.AddRange(StringList(path, entry));
                     break;
                 default:
-                    throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in roster (known: teams, people)");
+                    throw Unknown(path, entry, ConfigKeys.Roster, "roster");
             }
         }
 
@@ -197,8 +217,8 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
         var members = new List<string>();
         foreach (var entry in Map(path, team).Entries)
         {
-            if (YamlMapping.NormalizeKey(entry.Key.Value) != "members")
-                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in team '{team.Key.Value}' (known: members)");
+            if (!ConfigKeys.Team.Has(YamlMapping.NormalizeKey(entry.Key.Value)))
+                throw Unknown(path, entry, ConfigKeys.Team, $"team '{team.Key.Value}'");
             members.AddRange(StringList(path, entry));
         }
 
@@ -208,14 +228,13 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
     private static StatusVocabulary ReadStatuses(string path, YamlEntry? section, StatusVocabulary vocabulary)
     {
         if (section is null || section.Value is YamlScalar { IsNull: true }) return vocabulary;
+        RefuseUnknown(path, Map(path, section), ConfigKeys.Statuses, "statuses");
         foreach (var group in Map(path, section).Entries)
         {
-            var isAgreement = YamlMapping.NormalizeKey(group.Key.Value) switch
-            {
-                "work" => false,
-                "agreements" => true,
-                _ => throw Error(path, group.Key, $"unknown key '{group.Key.Value}' in statuses (known: work, agreements)"),
-            };
+            var isAgreement = YamlMapping.NormalizeKey(group.Key.Value) == "agreements";
+            if (group.Value is YamlScalar { IsNull: true }) continue;
+            var classes = isAgreement ? ConfigKeys.AgreementClasses : ConfigKeys.WorkClasses;
+            RefuseUnknown(path, Map(path, group), classes, $"statuses.{group.Key.Value}");
             foreach (var entry in Map(path, group).Entries)
             {
                 var words = StringList(path, entry).ToArray();
@@ -230,9 +249,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
                     case (true, "in-force"): vocabulary.AddAgreement(StatusClass.InForce, words); break;
                     case (true, "retired"): vocabulary.AddAgreement(StatusClass.Retired, words); break;
                     default:
-                        throw Error(path, entry.Key, isAgreement
-                            ? $"unknown agreement status class '{entry.Key.Value}' (known: proposed, in-force, retired)"
-                            : $"unknown status class '{entry.Key.Value}' (known: open, active, blocked, closed, dropped)");
+                        throw Unknown(path, entry, classes, $"statuses.{group.Key.Value}");
                 }
             }
         }
@@ -246,10 +263,9 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
     {
         if (section is null || section.Value is YamlScalar { IsNull: true }) return null;
         string? result = null;
+        RefuseUnknown(path, Map(path, section), ConfigKeys.History, "history");
         foreach (var entry in Map(path, section).Entries)
         {
-            if (YamlMapping.NormalizeKey(entry.Key.Value) != "ignore-revs-file")
-                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in history (known: ignore-revs-file)");
             var value = Scalar(path, entry) ?? throw Error(path, entry.Value, "'history.ignore-revs-file' needs a file name, or false");
             if (value.Value.Trim() is "false" or "") return "";
             if (value.Value.Trim() == "true") throw Error(path, value, "'history.ignore-revs-file' takes a file name, or false for none");
@@ -268,11 +284,10 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
     {
         var result = (MaxFileBytes: BacklogLintConfig.DefaultMaxFileBytes, MaxYamlDepth: YamlReader.MaxDepth, MaxItems: BacklogLintConfig.DefaultMaxItems);
         if (section is null || section.Value is YamlScalar { IsNull: true }) return result;
+        RefuseUnknown(path, Map(path, section), ConfigKeys.Limits, "limits");
         foreach (var entry in Map(path, section).Entries)
         {
             var key = YamlMapping.NormalizeKey(entry.Key.Value);
-            if (!LimitKeys.Contains(key))
-                throw Error(path, entry.Key, $"unknown key '{entry.Key.Value}' in limits (known: {string.Join(", ", LimitKeys)})");
             var value = Scalar(path, entry) ?? throw Error(path, entry.Value, $"'limits.{key}' needs a value");
             switch (key)
             {
@@ -300,8 +315,7 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
     /// <summary>"1048576", "512KB", "10 MB", "1GiB" (units are 1024-based and ignore case); null when not a size.</summary>
     internal static long? ParseSize(string text)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(\d{1,19})\s*([kmg]i?b|b)?$",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var match = System.Text.RegularExpressions.Regex.Match(text, ConfigKeys.SizePattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         if (!match.Success || !long.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
             return null;
         var shift = char.ToLowerInvariant(match.Groups[2].Value.FirstOrDefault()) switch { 'k' => 10, 'm' => 20, 'g' => 30, _ => 0 };
@@ -344,4 +358,15 @@ public sealed partial class ConfigLoader(IReadOnlyList<RuleDescriptor> rules)
     }
 
     private static ConfigurationException Error(string path, YamlNode node, string problem) => new(path, node.Span, problem);
+
+    /// <summary>Refuses a key of <paramref name="map"/> that <paramref name="section"/> does not have
+    /// (<paramref name="where"/>: the section as the message names it; null at the top level).</summary>
+    private static void RefuseUnknown(string path, YamlMapping map, SectionValue section, string? where)
+    {
+        foreach (var entry in map.Entries)
+            if (!section.Has(YamlMapping.NormalizeKey(entry.Key.Value))) throw Unknown(path, entry, section, where);
+    }
+
+    private static ConfigurationException Unknown(string path, YamlEntry entry, SectionValue section, string? where) =>
+        Error(path, entry.Key, $"unknown key '{entry.Key.Value}'{(where is null ? "" : " in " + where)} (known: {string.Join(", ", section.Names)})");
 }

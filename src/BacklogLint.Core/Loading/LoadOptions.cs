@@ -20,7 +20,20 @@ public sealed record LoadOptions
     /// each counts as an uncommitted change (touched today), as it will once written.</summary>
     public IReadOnlyDictionary<string, string>? Overlay { get; init; }
 
+    /// <summary>Told how long parsing and the history walk took (<c>--verbose</c>); null when nobody asks.</summary>
+    public LoadTimings? Timings { get; init; }
+
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+}
+
+/// <summary>Where a load's time went, filled in by the load.</summary>
+public sealed class LoadTimings
+{
+    /// <summary>Finding, reading and parsing the files.</summary>
+    public TimeSpan Parsing { get; internal set; }
+
+    /// <summary>Walking git history to date the items.</summary>
+    public TimeSpan History { get; internal set; }
 }
 
 /// <summary>How far a load has got: files parsed of <see cref="Total"/>, or commits walked (no total is known).</summary>

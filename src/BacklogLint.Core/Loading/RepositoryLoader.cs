@@ -59,8 +59,17 @@ public static class RepositoryLoader
 
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var files = Parse(location, config, source, StatusListReader.Read(config, location, source.ReadText), reuse: null, options);
-        return Build(location, config, source, files, ReadHistories(location, config, [(files.Items, source.Commit)], options)[0]);
+        var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
+        var history = ReadHistories(location, config, [(files.Items, source.Commit)], options)[0];
+        if (options.Timings is { } timings)
+        {
+            timings.Parsing = System.Diagnostics.Stopwatch.GetElapsedTime(started, parsed);
+            timings.History = System.Diagnostics.Stopwatch.GetElapsedTime(parsed);
+        }
+
+        return Build(location, config, source, files, history);
     }
 
     /// <summary>Discovers and parses a source's files in parallel; with <paramref name="reuse"/>, a file whose content
@@ -106,9 +115,11 @@ public static class RepositoryLoader
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
         var commit = source.Commit; // read now: the source is closed when the moves are asked for
+        var folder = location.RelativePath(location.Folder);
         return new PlanningRepository(files.Parsed, roster, history, markdown)
         {
-            Format = config.Format,
+            // Where the configuration's folder is: its globs (format, overrides) are relative to it.
+            Format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" },
             Selection = Selection(location, config, files),
             MovesFrom = () => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown)),
         };

@@ -26,6 +26,12 @@ public sealed class WorkItem
     /// <summary>The <c>owner</c>/<c>owners</c> value as written, placeholder or not; null when the key is absent.</summary>
     public SourceSpan? OwnerSpan { get; init; }
 
+    /// <summary>The first placeholder written as the owner (<c>TBD</c>, <c>?</c>); null when there is none.</summary>
+    public string? OwnerPlaceholder { get; init; }
+
+    /// <summary>The owner is written with nothing in it (<c>owner: []</c>, <c>owner: ""</c>, <c>owner:</c>): nobody.</summary>
+    public bool OwnerIsEmpty { get; init; }
+
     public Located<string>? Team { get; init; }
 
     public Located<DateOnly>? Created { get; init; }

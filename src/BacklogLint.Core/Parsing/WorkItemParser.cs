@@ -216,6 +216,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             Status = status,
             Owners = [.. ownerValues.Where(owner => !Party.IsPlaceholder(owner.Value))],
             OwnerSpan = ownerEntries.FirstOrDefault(entry => entry is not null)?.Value.Span,
+            OwnerPlaceholder = ownerValues.FirstOrDefault(owner => Party.IsPlaceholder(owner.Value) && owner.Value.Trim().Length > 0)?.Value,
+            OwnerIsEmpty = ownerEntries.Where(entry => entry is not null).All(entry => entry!.Value is YamlSequence { Items.Count: 0 } or YamlScalar { Value.Length: 0 } or YamlScalar { IsNull: true })
+                && ownerEntries.Any(entry => entry is not null),
             Team = fields.Text("team"),
             Created = fields.Date("created"),
             Updated = fields.Date("updated"),
@@ -305,8 +308,9 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         if (status == StatusClass.Unknown)
         {
             var kind = type == ItemType.Agreement ? "an agreement" : "a " + type.ToString().ToLowerInvariant();
+            // What is wrong and how to make the word known come first; the list of known words, which can be long, last.
             fields.Invalid(fields.Entry("status")!,
-                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind} ({Known(type, word.Value)}){StatusHint(word.Value)}",
+                $"unknown status '{FieldReader.Quoted(word.Value)}' for {kind}{StatusHint(word.Value)}; {HowToAdd(type, word.Value)}; {Known(type, word.Value)}",
                 StatusFix(fields, type, word.Value));
             return new Status(word, status, dropped);
         }
@@ -330,6 +334,18 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         };
     }
 
+    /// <summary>Where a team makes a word of its own known: the repository's status list when it has one, else the
+    /// configuration's <c>statuses</c> (ConfigKeys.Statuses), with the word in place.</summary>
+    private string HowToAdd(ItemType type, string written)
+    {
+        if (type != ItemType.Agreement && vocabulary.Listed is { Count: > 0 } && _format.StatusList is { } list)
+            return $"to add a word, list it under '{list.Key}' in {list.Path}";
+        var word = FieldReader.Quoted(written.Trim());
+        return type == ItemType.Agreement
+            ? $"to add words of your own, write in {Configuration.BacklogLintConfig.FileName} statuses: {{ agreements: {{ in-force: [{word}] }} }} (or proposed, retired)"
+            : $"to add words of your own, write in {Configuration.BacklogLintConfig.FileName} statuses: {{ work: {{ active: [{word}] }} }} (or open, blocked, closed, dropped)";
+    }
+
     /// <summary>The words to name in a message: the repository's own list when it has one, else every known word.</summary>
     private string Known(ItemType type, string written)
     {
@@ -338,11 +354,12 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         if (known.Count <= MaxKnownListed) return $"known: {string.Join(", ", known)}";
         // A long vocabulary (a format's own words and the defaults) is not read to the end: the nearest words are.
         var target = StatusVocabulary.Normalize(written);
-        var nearest = known.OrderBy(word => ValueFixes.Distance(StatusVocabulary.Normalize(word), target)).ThenBy(word => word, StringComparer.Ordinal).Take(8);
+        var nearest = known.OrderBy(word => ValueFixes.Distance(StatusVocabulary.Normalize(word), target)).ThenBy(word => word, StringComparer.Ordinal).Take(6);
         return $"nearest of the {known.Count} known: {string.Join(", ", nearest)}";
     }
 
-    private const int MaxKnownListed = 30;
+    /// <summary>More known words than this are not all named: the message would run past what reports show whole.</summary>
+    private const int MaxKnownListed = 10;
 
     /// <summary>The status written as the one known word it is a typo of (the repository's own list when it has one):
     /// <c>in-progres</c> → <c>in-progress</c>; none when no word or several are that close.</summary>

@@ -80,8 +80,9 @@ public static partial class YamlReader
             var (line, column) = ((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
             // For a tab used as indentation, YamlDotNet points at the map the tab is in: point at the tab.
             if (e.Message.Contains("tab", StringComparison.Ordinal) && TabIndentedLine(yaml, line) is { } tabbed) (line, column) = (tabbed, 1);
+            var message = PlainMessage(yaml, line) ?? CleanMessage(e);
             line += offset;
-            return (null, Problem(CleanMessage(e), SourceSpan.At(line, column)));
+            return (null, Problem(message, SourceSpan.At(line, column)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
@@ -105,6 +106,19 @@ public static partial class YamlReader
 
     private static ParseProblem Problem(string message, SourceSpan span) =>
         new(ParseProblemKind.Syntax, message, span, "front-matter");
+
+    /// <summary>What YamlDotNet's wording hides, said plainly: a Markdown list (<c>* alice</c>) is an alias in YAML.</summary>
+    private static string? PlainMessage(string yaml, int line)
+    {
+        var lines = yaml.Split('\n');
+        if (line < 1 || line > lines.Length) return null;
+        var text = lines[line - 1].TrimStart();
+        if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal) || text.Contains(": *", StringComparison.Ordinal))
+            return "front matter is not valid YAML: a list item starts with '- ', not '*' (YAML reads '*' as an alias); write '- value', or quote a value that starts with '*'";
+        if (text.StartsWith('&') || text.Contains(": &", StringComparison.Ordinal))
+            return "front matter is not valid YAML: a value that starts with '&' must be quoted (YAML reads '&' as an anchor)";
+        return null;
+    }
 
     private static string CleanMessage(YamlException e)
     {

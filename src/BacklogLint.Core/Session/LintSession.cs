@@ -47,17 +47,18 @@ public sealed class LintSession
     public static LintSession Open(string path, string? configPath, AnalysisEngine engine, ConfigLoader loader, TimeProvider time)
     {
         NativeSettings.Initialize(); // before the first git call of the run
-        if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' is not a folder or a file");
+        if (!Directory.Exists(path) && !File.Exists(path)) throw new LintSessionException($"'{path}' does not exist");
         if (configPath is not null && !File.Exists(configPath)) throw new LintSessionException($"{configPath}: the configuration file does not exist");
         var scope = CheckScope.For(path, configPath);
         var config = scope.ConfigPath is null ? new BacklogLintConfig() : loader.Load(scope.ConfigPath);
         return new LintSession(scope, config, engine.For(config), time);
     }
 
-    private LoadOptions Options(IProgress<LoadProgress>? progress = null) => new() { Progress = progress, Today = Today };
+    private LoadOptions Options(IProgress<LoadProgress>? progress = null, LoadTimings? timings = null) => new() { Progress = progress, Today = Today, Timings = timings };
 
     /// <summary>The planning repository as the working tree has it (what is not committed is touched today).</summary>
-    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null) => RepositoryLoader.Load(Location, Config, Options(progress));
+    public PlanningRepository LoadWorkingTree(IProgress<LoadProgress>? progress = null, LoadTimings? timings = null) =>
+        RepositoryLoader.Load(Location, Config, Options(progress, timings));
 
     /// <summary>The working tree kept current file by file, for an editor (<see cref="LiveRepository"/>).</summary>
     public LiveRepository LoadLive(IProgress<LoadProgress>? progress = null) => LiveRepository.Load(Location, Config, Options(progress));

@@ -10,10 +10,12 @@ namespace BacklogLint.Core.Suppressions;
 internal sealed class SuppressionMatcher
 {
     private readonly Dictionary<string, string> _ruleIds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly IReadOnlySet<string> _enabled;
+    private readonly Func<string, string, bool> _enabled;
     private readonly DateOnly _today;
 
-    public SuppressionMatcher(IReadOnlyList<Rule> rules, IReadOnlySet<string> enabled, DateOnly today)
+    /// <param name="enabled">Whether a rule (by ID) runs on a file (repository-relative): a suppression of rules that
+    /// are all off there silences nothing by design.</param>
+    public SuppressionMatcher(IReadOnlyList<Rule> rules, Func<string, string, bool> enabled, DateOnly today)
     {
         foreach (var descriptor in rules.Select(rule => rule.Descriptor))
         {
@@ -69,7 +71,7 @@ internal sealed class SuppressionMatcher
         var suppression = state.Suppression;
         var unknown = suppression.Rules.Where(rule => !_ruleIds.ContainsKey(rule)).ToList();
         var known = suppression.Rules.Where(_ruleIds.ContainsKey).Select(rule => _ruleIds[rule]).ToList();
-        var onlyDisabled = known.Count > 0 && unknown.Count == 0 && known.All(id => !_enabled.Contains(id));
+        var onlyDisabled = known.Count > 0 && unknown.Count == 0 && known.All(id => !_enabled(id, path));
         return new SuppressionUse(path, suppression, state.Silenced, state.Expired, unknown, onlyDisabled);
     }
 

@@ -24,7 +24,9 @@ public sealed class MissingOwner : ItemRule
         if (item.Type == ItemType.Agreement || !item.Status.Class.IsUnfinished() || item.Owners.Count > 0) return;
         // A settled record needs nobody; a format that assigns at pick-up (Backlog.md's To Do) needs nobody yet.
         if (item.Status.IsFinal || !item.Status.Lifecycle.NeedsOwner) return;
-        var placeholder = item.OwnerSpan is null ? "" : " (a placeholder is not an owner)";
+        var placeholder = item.OwnerPlaceholder is { } written ? $" ('{written}' is a placeholder, not an owner)"
+            : item.OwnerIsEmpty ? " (it is empty: nobody)"
+            : "";
         context.Report(item.OwnerSpan ?? item.HeaderSpan, "owner",
             item.Type == ItemType.Epic ? "Epic" : "Task", item.Id.Value, item.Status.Word?.Value ?? "open", placeholder);
     }

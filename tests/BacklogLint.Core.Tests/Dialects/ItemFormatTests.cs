@@ -90,7 +90,7 @@ public sealed class ItemFormatTests
     }
 
     [Fact]
-    public void An_unknown_status_word_is_invalid_and_lists_the_known_words()
+    public void An_unknown_status_word_is_invalid_says_how_to_add_it_and_names_known_words()
     {
         var file = Parse(Config("dialect: native"), "work/T-1.md", """
             ---
@@ -101,7 +101,8 @@ public sealed class ItemFormatTests
         var problem = file.Problems.ShouldHaveSingleItem();
         problem.Kind.ShouldBe(ParseProblemKind.InvalidValue);
         problem.Message.ShouldContain("unknown status '**Pondering**'");
-        problem.Message.ShouldContain("in-progress");
+        problem.Message.ShouldContain("write in .backloglint.yml statuses: { work: { active: [**Pondering**] } } (or open, blocked, closed, dropped)");
+        problem.Message.ShouldContain(" known: ");
         file.Item!.Status.Class.ShouldBe(StatusClass.Unknown);
     }
 
@@ -116,9 +117,13 @@ public sealed class ItemFormatTests
             """);
 
         var message = file.Problems.ShouldHaveSingleItem().Message;
-        message.ShouldStartWith("unknown status '**Acepted**' for an agreement (nearest of the ");
-        message.ShouldContain("known: accepted, ");
-        message.Split(", ").Length.ShouldBe(8, message);
+        // The fact and how to add a word of one's own first, the nearest known words last, all of it short enough
+        // that no report cuts it.
+        message.ShouldStartWith("unknown status '**Acepted**' for an agreement; to add words of your own, write in .backloglint.yml statuses: { agreements: { in-force: [**Acepted**] } } (or proposed, retired); nearest of the ");
+        var known = message[(message.IndexOf(" known: ", StringComparison.Ordinal) + 8)..].Split(", ");
+        known[0].ShouldBe("accepted");
+        known.Length.ShouldBe(6, message);
+        message.Length.ShouldBeLessThanOrEqualTo(300);
     }
 
     [Fact]

@@ -40,6 +40,17 @@ public sealed class YamlReaderTests
         problem.ShouldNotBeNull().Span.Line.ShouldBe(6);
     }
 
+    [Theory]
+    [InlineData("id: A\nassignee:\n  * alice\n  * bob\n", 3)]
+    [InlineData("id: A\nassignee:\n* alice\n", 3)]
+    public void A_markdown_list_is_said_plainly_where_it_is(string yaml, int line)
+    {
+        var (_, problem) = YamlReader.Read(yaml, firstLine: 2);
+
+        problem!.Message.ShouldBe("front matter is not valid YAML: a list item starts with '- ', not '*' (YAML reads '*' as an alias); write '- value', or quote a value that starts with '*'");
+        problem.Span.Line.ShouldBe(line + 1);
+    }
+
     [Fact]
     public void Empty_document_has_no_root_and_no_problem()
     {

@@ -41,7 +41,7 @@ public sealed class LintSessionTests
         using var test = TestRepository.Create();
         test.Write(".backloglint.yml", "rulez: {}\n").Commit("2026-11-20");
 
-        Should.Throw<LintSessionException>(() => Open(test.FullPath("nowhere"))).Message.ShouldContain("is not a folder or a file");
+        Should.Throw<LintSessionException>(() => Open(test.FullPath("nowhere"))).Message.ShouldBe($"'{test.FullPath("nowhere")}' does not exist");
         Should.Throw<LintSessionException>(() => Open(test.Path, test.FullPath("none.yml"))).Message.ShouldContain("does not exist");
         Should.Throw<ConfigurationException>(() => Open(test.Path)).Message.ShouldContain("unknown key 'rulez'");
     }
