@@ -194,6 +194,85 @@ internal sealed partial class LanguageServer : IDisposable
         return new Hover(new MarkupContent("markdown", messages + "\n\n---\n\n" + string.Join("\n\n---\n\n", pages)), Positions.ToRange(here[0].Span));
     }
 
+    /// <summary>Quick fixes computed here, as workspace edits (no client-side commands, which only one editor has): the
+    /// rule's safe fix (the one <c>check --fix</c> applies; removing an unused suppression is BL0601's), "suppress with
+    /// a reason", fixing every finding of that rule in the file, and (<c>source.fixAll</c>) every safe fix in the file.</summary>
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams request, CancellationToken cancellation)
+    {
+        await _idle.Task.WaitAsync(cancellation);
+        var path = PathOf(request.TextDocument.Uri);
+        var findings = FindingsOf(path);
+        var asked = request.Context.Diagnostics.Select(d => d.Data?.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var here = findings.Where(d => asked.Contains(d.Fingerprint) || Positions.Overlaps(Positions.ToRange(d.Span), request.Range)).ToList();
+        var actions = new List<CodeAction>();
+        foreach (var finding in here.Where(d => d.Fix is not null))
+            actions.Add(new CodeAction(finding.Fix!.Title, CodeActionKinds.QuickFix, [ToLsp(finding)], IsPreferred: true, EditOf(finding.Fix.Edits)));
+        foreach (var group in here.Where(d => d.Fix is not null).GroupBy(d => d.Id))
+        {
+            var all = findings.Where(d => d.Id == group.Key && d.Fix is not null).ToList();
+            if (all.Count > 1 && FixAll(all) is { } edit)
+                actions.Add(new CodeAction($"Fix all {group.Key} in this file ({all.Count})", CodeActionKinds.QuickFix, [.. group.Select(ToLsp)], IsPreferred: false, edit));
+        }
+
+        if (TextOf(path) is { } text)
+        {
+            var source = new Core.Parsing.SourceText(text);
+            foreach (var finding in here.Where(d => d.Path is not null && d.Fingerprint != "configuration"))
+                foreach (var fix in Core.Suppressions.SuppressionFixes.For(finding, source))
+                    actions.Add(new CodeAction(fix.Title, CodeActionKinds.QuickFix, [ToLsp(finding)], IsPreferred: false, EditOf(fix.Edits)));
+        }
+
+        var fixable = findings.Where(d => d.Fix is not null).ToList();
+        if (fixable.Count > 0 && FixAll(fixable) is { } everything)
+            actions.Add(new CodeAction($"Fix all safe BacklogLint findings in this file ({fixable.Count})", CodeActionKinds.SourceFixAll, null, IsPreferred: false, everything));
+        return request.Context.Only is { Count: > 0 } only
+            ? [.. actions.Where(action => only.Any(kind => action.Kind == kind || action.Kind.StartsWith(kind + ".", StringComparison.Ordinal)))]
+            : actions;
+    }
+
+    /// <summary>Several fixes at once, as <c>--fix</c> applies them (overlapping ones left out), as one edit per file.</summary>
+    private WorkspaceEdit? FixAll(IReadOnlyList<Diagnostic> findings)
+    {
+        var outcome = Core.Fixes.FixApplier.Apply(findings, relative => TextOf(FullPathOf(relative)) is { } text ? new Core.Fixes.FileContent(text, Core.Fixes.FileEncoding.Utf8) : null, _ => [], maxPasses: 1);
+        return outcome.Files.Count == 0 ? null : EditOf([.. outcome.Files.Select(file => file.Edit)]);
+    }
+
+    private WorkspaceEdit EditOf(IReadOnlyList<Core.Diagnostics.TextEdit> edits)
+    {
+        var changes = new Dictionary<string, IReadOnlyList<TextEdit>>(StringComparer.Ordinal);
+        foreach (var group in edits.GroupBy(edit => FullPathOf(edit.Path)))
+        {
+            var lineBreak = TextOf(group.Key) is { } text ? new Core.Parsing.SourceText(text).LineBreak : "\n";
+            changes[UriOf(group.Key)] = [.. group.Select(edit => new TextEdit(
+                new Range(new Position(edit.Range.LspStart.Line, edit.Range.LspStart.Character), new Position(edit.Range.LspEnd.Line, edit.Range.LspEnd.Character)),
+                Core.Fixes.FixApplier.WithLineBreak(edit.NewText, lineBreak)))];
+        }
+
+        return new WorkspaceEdit(changes);
+    }
+
+    /// <summary>A file's text as analysed: the editor's buffer when open, else the disk's.</summary>
+    private string? TextOf(string fullPath)
+    {
+        lock (_gate)
+        {
+            if (_open.TryGetValue(fullPath, out var open)) return open.Text;
+        }
+
+        try
+        {
+            return File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private string FullPathOf(string repositoryRelative) =>
+        Path.GetFullPath(Path.Combine(_workspace?.Session?.Location.PathBase ?? _workspace?.Root ?? ".", repositoryRelative));
+
     public void Dispose()
     {
         _watcher?.Dispose();

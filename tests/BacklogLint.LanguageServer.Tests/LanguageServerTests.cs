@@ -218,6 +218,50 @@ public sealed class LanguageServerTests : IAsyncDisposable
         (await client.WaitForExitAsync()).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_quick_fix_is_a_workspace_edit_that_clears_the_finding_and_suppressing_is_offered_with_a_reason()
+    {
+        var typo = Owned.Replace("status: in-progress", "status: in-progres", StringComparison.Ordinal);
+        _repository.Write("backlog/PAY-1.md", typo);
+        var client = await StartAsync();
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"), d => Codes(d).Contains("BL0502"));
+        var finding = diagnostics.First(d => d!["code"]!.GetValue<string>() == "BL0502")!;
+        client.Notify("textDocument/didOpen", Open("backlog/PAY-1.md", typo));
+
+        var actions = (await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("backlog/PAY-1.md") },
+            ["range"] = finding["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(finding.DeepClone()) },
+        }))["value"]!.AsArray();
+
+        var titles = actions.Select(a => a!["title"]!.GetValue<string>()).ToList();
+        titles.ShouldContain(title => title.Contains("Suppress", StringComparison.OrdinalIgnoreCase));
+        var fix = actions.First(a => a!["isPreferred"]?.GetValue<bool>() == true)!;
+        fix["kind"]!.GetValue<string>().ShouldBe("quickfix");
+        var edits = fix["edit"]!["changes"]![Uri("backlog/PAY-1.md")]!.AsArray();
+        var fixedText = edits.Reverse().Aggregate(typo, (text, edit) => ApplyEdit(text, edit!));
+        fixedText.ShouldContain("status: in-progress\n");
+
+        client.Notify("textDocument/didChange", Change("backlog/PAY-1.md", 2, fixedText));
+        (await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"), d => !Codes(d).Contains("BL0502"))).Count.ShouldBe(0);
+    }
+
+    /// <summary>One protocol edit applied to a text (0-based lines, UTF-16 characters).</summary>
+    private static string ApplyEdit(string text, JsonNode edit)
+    {
+        int Offset(JsonNode position)
+        {
+            var offset = 0;
+            for (var line = 0; line < position["line"]!.GetValue<int>(); line++) offset = text.IndexOf('\n', offset) + 1;
+            return offset + position["character"]!.GetValue<int>();
+        }
+
+        var start = Offset(edit["range"]!["start"]!);
+        var end = Offset(edit["range"]!["end"]!);
+        return text[..start] + edit["newText"]!.GetValue<string>() + text[end..];
+    }
+
     private JsonObject Open(string relative, string text) => new()
     {
         ["textDocument"] = new JsonObject { ["uri"] = Uri(relative), ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
