@@ -26,9 +26,6 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
 
     public LiveRepository? Live => _live;
 
-    /// <summary>Why the folder cannot be checked (a configuration that cannot be read), one line; null when it can.</summary>
-    public string? Problem { get; private set; }
-
     /// <summary>The configuration file's full path (where repository-wide findings and configuration problems go).</summary>
     public string ConfigPath => _session?.Scope.ConfigPath ?? Path.Combine(Root, BacklogLintConfig.FileName);
 
@@ -39,19 +36,17 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     public int Generation { get; private set; }
 
     /// <summary>Opens the folder afresh: configuration, the working tree with <paramref name="buffers"/> over it, history,
-    /// baseline. A configuration that cannot be used leaves no findings but <see cref="Problem"/>.</summary>
+    /// baseline. A configuration that cannot be used leaves one finding: that, on the configuration file.</summary>
     public void Load(IReadOnlyDictionary<string, string> buffers)
     {
         try
         {
             _session = LintSession.Open(Root, null, engine, loader, time);
-            Problem = null;
         }
         catch (Exception e) when (e is LintSessionException or ConfigurationException)
         {
             _session = null;
             _live = null;
-            Problem = e.Message;
             Generation++;
             Findings = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal) { [ConfigPath] = [ConfigurationProblem(e.Message)] };
             return;

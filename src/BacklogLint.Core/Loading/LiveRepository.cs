@@ -85,7 +85,7 @@ public sealed class LiveRepository
         var edited = new HashSet<string>(_edited, StringComparer.Ordinal);
         if (exists)
         {
-            using var source = new BufferSource(_state, buffers);
+            using var source = _state.Source(buffers);
             var entry = discovered.First(f => f.FullPath == fullPath);
             parsed[fullPath] = RepositoryLoader.ReadFile(_state.Location, entry, _state.Parser, _state.Config, source);
             if (_state.DiffersFromHead(relative, source, fullPath)) edited.Add(relative);
@@ -118,7 +118,7 @@ public sealed class LiveRepository
         var items = files.Select(file => file.Item).OfType<WorkItem>().ToList();
         var markdown = _discovered.Select(file => _state.Location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
         var history = _state.History.WithEdited(_edited, _state.Today);
-        using var source = new BufferSource(_state, _buffers);
+        using var source = _state.Source(_buffers);
         var roster = RepositoryLoader.BuildRoster(_state.Location, _state.Config, items, source);
         var state = _state;
         return new PlanningRepository(files, roster, history, markdown)
@@ -160,6 +160,10 @@ public sealed class LiveRepository
         public DateOnly Today => today;
 
         public string? Head => head;
+
+        /// <summary>The working tree with the editor's buffers over it (as UTF-8, the way an editor saves them).</summary>
+        public WorkingTreeSource Source(IReadOnlyDictionary<string, string> buffers) =>
+            new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items), buffers);
 
         /// <summary>Where the missing link targets went; each path is looked up in history once per HEAD.</summary>
         public Dictionary<string, PathMove> Moves(HashSet<string> missing)
@@ -206,32 +210,6 @@ public sealed class LiveRepository
             {
                 return true;
             }
-        }
-    }
-
-    /// <summary>The working tree with the editor's buffers over it (as UTF-8, the way an editor saves them).</summary>
-    private sealed class BufferSource(State state, IReadOnlyDictionary<string, string> buffers) : FileSource
-    {
-        private readonly WorkingTreeSource _disk = new(state.Location.Folder, state.Config.Format.YamlFileNames(state.Config.Items));
-
-        public override IReadOnlyList<string> ItemCandidates() => _disk.ItemCandidates();
-
-        public override long Size(string fullPath) => buffers.TryGetValue(fullPath, out var text) ? Encoding.UTF8.GetByteCount(text) : _disk.Size(fullPath);
-
-        public override byte[] Read(string fullPath) => buffers.TryGetValue(fullPath, out var text) ? Encoding.UTF8.GetBytes(text) : _disk.Read(fullPath);
-
-        public override byte[] ReadStart(string fullPath, int count)
-        {
-            var bytes = buffers.TryGetValue(fullPath, out var text) ? Encoding.UTF8.GetBytes(text) : null;
-            return bytes is null ? _disk.ReadStart(fullPath, count) : bytes.Length <= count ? bytes : bytes[..count];
-        }
-
-        public override string? ReadText(string fullPath) => buffers.TryGetValue(fullPath, out var text) ? text : _disk.ReadText(fullPath);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) _disk.Dispose();
-            base.Dispose(disposing);
         }
     }
 }
