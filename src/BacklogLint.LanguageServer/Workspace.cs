@@ -18,6 +18,7 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     private LintSession? _session;
     private LiveRepository? _live;
     private Baseline? _baseline;
+    private AnalysisResult? _analysis; // the last, whose findings on unchanged items the next reuses
 
     /// <summary>The root the editor opened (a folder).</summary>
     public string Root { get; } = Path.GetFullPath(root);
@@ -47,11 +48,13 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
         {
             _session = null;
             _live = null;
+            _analysis = null;
             Generation++;
             Findings = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal) { [ConfigPath] = [ConfigurationProblem(e.Message)] };
             return;
         }
 
+        _analysis = null;
         _live = _session.LoadLive();
         foreach (var (path, text) in buffers) _live = _live.With(path, text);
         LoadBaseline();
@@ -116,7 +119,7 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     private void Analyze()
     {
         if (_session is null || _live is null) return;
-        var result = _session.Analyze(_live.Repository);
+        var result = _analysis = _session.Analyze(_live.Repository, _analysis);
         var standing = _baseline is null ? result.Diagnostics : _baseline.Compare(LintSession.Shown(result.Diagnostics)).New;
         Publish(_session.Reported(standing));
     }

@@ -18,9 +18,12 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
     public IReadOnlyList<Diagnostic> Analyze(PlanningRepository repository, BacklogLintConfig config, TimeProvider time) =>
         AnalyzeWithSuppressions(repository, config, time).Diagnostics;
 
-    public AnalysisResult AnalyzeWithSuppressions(PlanningRepository repository, BacklogLintConfig config, TimeProvider time)
+    /// <param name="previous">The analysis of an earlier version of this repository with this configuration (an
+    /// editor's, before the last edit): the findings of items whose inputs did not change are taken from it.</param>
+    public AnalysisResult AnalyzeWithSuppressions(PlanningRepository repository, BacklogLintConfig config, TimeProvider time, AnalysisResult? previous = null)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var items = new Items(new ItemFindings(repository, config, today), previous?.ItemFindings?.For(repository, config, today));
         var hits = new OverrideHits(config.Overrides, repository.Format.FolderPrefix);
         var diagnostics = new List<Diagnostic>();
         var suppressionRules = new List<(SuppressionRule Rule, RuleSettingsByPath Settings)>();
@@ -34,7 +37,7 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
                 continue;
             }
 
-            Run(rule, settings, repository, today, diagnostics);
+            Run(rule, settings, repository, today, diagnostics, items);
         }
 
         diagnostics.Sort(DiagnosticOrder.Instance);
@@ -45,33 +48,25 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
             RunByProfile(rule.Descriptor, settings, repository, today, standing, run => rule.Analyze(new SuppressionContext(run, uses)));
 
         standing.Sort(DiagnosticOrder.Instance);
-        return new AnalysisResult(MakeFingerprintsUnique(standing), suppressed);
+        return new AnalysisResult(MakeFingerprintsUnique(standing), suppressed) { ItemFindings = items.Found };
     }
 
     /// <summary>Runs <paramref name="rule"/> with the settings of each file: an item or an agreement with those of its
     /// item's file; a rule over the whole repository once per set of settings some file has, keeping from each run the
     /// findings on the files that have that set (and, from the base run, those about no file).</summary>
-    private static void Run(Rule rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics)
+    private static void Run(Rule rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics, Items items)
     {
         switch (rule)
         {
             case ItemRule itemRule:
-                foreach (var (run, items) in ByProfile(rule.Descriptor, settings, repository, today))
-                {
-                    foreach (var item in items) itemRule.Analyze(new ItemContext(run, item));
-                    diagnostics.AddRange(run.Diagnostics);
-                }
-
+                items.Run(rule, itemRule.Reads, settings, repository, today, diagnostics, (run, item) => itemRule.Analyze(new ItemContext(run, item)));
                 break;
             case AgreementRule agreementRule:
-                foreach (var (run, items) in ByProfile(rule.Descriptor, settings, repository, today))
+                items.Run(rule, agreementRule.Reads, settings, repository, today, diagnostics, (run, item) =>
                 {
-                    foreach (var item in items)
-                        foreach (var agreement in item.Agreements)
-                            agreementRule.Analyze(new AgreementContext(run, item, agreement));
-                    diagnostics.AddRange(run.Diagnostics);
-                }
-
+                    foreach (var agreement in item.Agreements)
+                        agreementRule.Analyze(new AgreementContext(run, item, agreement));
+                });
                 break;
             case RepositoryRule repositoryRule:
                 RunByProfile(rule.Descriptor, settings, repository, today, diagnostics, run => repositoryRule.Analyze(new RepositoryContext(run)));
@@ -81,16 +76,35 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
         }
     }
 
-    /// <summary>The items grouped by the rule's settings for their files, with a run for each group that is not off.</summary>
-    private static IEnumerable<(RuleRun Run, List<WorkItem> Items)> ByProfile(RuleDescriptor rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today) =>
-        repository.Items
-            .GroupBy(item => settings.At(item.Path))
-            .Where(group => group.Key.Severity != Severity.None)
-            .Select(group => (new RuleRun(rule, group.Key.Severity, group.Key.Options, repository, today), group.ToList()));
+    /// <summary>The item and agreement rules of one analysis: each item is analysed with the settings of its file,
+    /// unless the previous analysis's findings on it still hold (only the items whose inputs changed are visited).</summary>
+    private sealed class Items(ItemFindings found, ItemFindings.Reuse? reuse)
+    {
+        public ItemFindings Found => found;
+
+        public void Run(Rule rule, RuleInputs reads, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics, Action<RuleRun, WorkItem> analyze)
+        {
+            var (byItem, visit) = reuse?.For(rule, reads) ?? (new(ReferenceEqualityComparer.Instance), repository.Items);
+            var runs = new Dictionary<RuleSettingsByPath.Profile, RuleRun?>();
+            foreach (var item in visit)
+            {
+                var profile = settings.At(item.Path);
+                if (!runs.TryGetValue(profile, out var run))
+                    runs[profile] = run = profile.Severity == Severity.None ? null : new RuleRun(rule.Descriptor, profile.Severity, profile.Options, repository, today);
+                if (run is null) continue;
+                var start = run.Diagnostics.Count;
+                analyze(run, item);
+                if (run.Diagnostics.Count > start) byItem[item] = [.. run.Diagnostics.Skip(start)];
+            }
+
+            foreach (var findings in byItem.Values) diagnostics.AddRange(findings);
+            found.Add(rule, byItem);
+        }
+    }
 
     private static void RunByProfile(RuleDescriptor rule, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics, Action<RuleRun> analyze)
     {
-        var profiles = repository.Files.Select(file => settings.At(file.Path)).Prepend(settings.Base).Distinct();
+        var profiles = settings.IsUniform ? [settings.Base] : repository.Files.Select(file => settings.At(file.Path)).Prepend(settings.Base).Distinct();
         foreach (var profile in profiles.Where(profile => profile.Severity != Severity.None).ToList())
         {
             var run = new RuleRun(rule, profile.Severity, profile.Options, repository, today);

@@ -28,7 +28,10 @@ internal sealed class RuleSettingsByPath
 
     /// <summary>The settings of the rule for the file at <paramref name="path"/> (repository-relative); the base for null.</summary>
     public Profile At(string? path) =>
-        path is null ? Base : ProfileOf([.. _hits.At(path).Where(index => _overrides[index].Rules.ContainsKey(_rule.Id))]);
+        path is null || !_hits.Any ? Base : ProfileOf([.. _hits.At(path).Where(index => _overrides[index].Rules.ContainsKey(_rule.Id))]);
+
+    /// <summary>Whether every file has the base settings (no override names this rule).</summary>
+    public bool IsUniform => !_hits.Any || _overrides.All(entry => !entry.Rules.ContainsKey(_rule.Id));
 
     private Profile ProfileOf(int[] overrides)
     {

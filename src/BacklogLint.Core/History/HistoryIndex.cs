@@ -57,6 +57,19 @@ public sealed class HistoryIndex
         };
     }
 
+    /// <summary>The files whose dates differ between this history and <paramref name="other"/> when both are one history
+    /// with other files edited (<see cref="WithEdited"/>); null when they are not, and any file's may differ.</summary>
+    internal IEnumerable<string>? DatedOtherwiseThan(HistoryIndex other)
+    {
+        if (ReferenceEquals(this, other)) return [];
+        // "Today" dates the uncommitted and edited files: it must be the same day when both have such files.
+        var bothDateToday = _uncommitted.Count + _edited.Count > 0 && other._uncommitted.Count + other._edited.Count > 0;
+        if (!ReferenceEquals(_files, other._files) || !ReferenceEquals(_lines, other._lines) || !ReferenceEquals(_uncommitted, other._uncommitted)
+            || UnavailableReason != other.UnavailableReason || (bothDateToday && _today != other._today))
+            return null;
+        return _edited.Except(other._edited).Concat(other._edited.Except(_edited));
+    }
+
     /// <summary>Whether <paramref name="path"/> has changes that are not committed.</summary>
     public bool IsUncommitted(string path) => _uncommitted.Contains(path) || _edited.Contains(path);
 

@@ -8,6 +8,7 @@ public sealed class PlanningRepository
 {
     private readonly Dictionary<string, List<WorkItem>> _byId;
     private readonly Dictionary<string, WorkItem> _byPath;
+    private readonly Lazy<PathIndex> _paths;
 
     public PlanningRepository(IReadOnlyList<ParsedFile> files, Roster roster, HistoryIndex history, IReadOnlySet<string> markdownPaths)
     {
@@ -20,6 +21,7 @@ public sealed class PlanningRepository
         _byId = Items.GroupBy(item => item.Id.Value, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
         _byPath = Items.ToDictionary(item => item.Path, StringComparer.Ordinal);
+        _paths = new(() => new PathIndex(this));
     }
 
     private PlanningRepository(PlanningRepository repository, Roster roster)
@@ -35,6 +37,7 @@ public sealed class PlanningRepository
         _moves = repository._moves;
         _byId = repository._byId;
         _byPath = repository._byPath;
+        _paths = repository._paths;
     }
 
     /// <summary>The same files, items and history with another roster (e.g. the roster verified against an outside
@@ -60,11 +63,46 @@ public sealed class PlanningRepository
 
     /// <summary>The documents that belong to <paramref name="item"/> (<see cref="Dialects.ItemFormat.Documents"/>): the
     /// files with links in the item's folder that hold no item.</summary>
-    public IEnumerable<ParsedFile> DocumentsOf(WorkItem item)
+    public IEnumerable<ParsedFile> DocumentsOf(WorkItem item) => _paths.Value.Documents[FolderOf(item.Path)];
+
+    /// <summary>Whether a Markdown file was read directly in <paramref name="folder"/> (repository-relative, "" for the
+    /// root, with or without a trailing '/'): a folder with none is out of sight (code, assets, left out of the checkout).</summary>
+    public bool HasMarkdownIn(string folder) =>
+        _paths.Value.Folders.Contains(folder.Length == 0 || folder.EndsWith('/') ? folder : folder + "/");
+
+    /// <summary>The Markdown files read whose path is <paramref name="path"/> but for case, in path order.</summary>
+    public IEnumerable<string> MarkdownPathsIgnoringCase(string path) => _paths.Value.IgnoringCase[path];
+
+    /// <summary>Whether <paramref name="path"/> (repository-relative) is a file read (Markdown or an item's) or a folder
+    /// that holds one at any depth.</summary>
+    public bool IsFileOrFolder(string path) => _paths.Value.FilesAndFolders.Contains(path);
+
+    private static string FolderOf(string path) => path[..(path.LastIndexOf('/') + 1)];
+
+    /// <summary>The repository's paths indexed once, when a rule first asks, so that a lookup per link is not a scan of
+    /// every file (10,000 items with a link each).</summary>
+    private sealed class PathIndex
     {
-        var folder = item.Path[..(item.Path.LastIndexOf('/') + 1)];
-        return Files.Where(file => file.Item is null && file.Links.Count > 0 && file.Path.StartsWith(folder, StringComparison.Ordinal)
-            && file.Path.IndexOf('/', folder.Length) < 0);
+        public PathIndex(PlanningRepository repository)
+        {
+            Documents = repository.Files.Where(file => file.Item is null && file.Links.Count > 0).ToLookup(file => FolderOf(file.Path), StringComparer.Ordinal);
+            Folders = repository.MarkdownPaths.Select(FolderOf).ToHashSet(StringComparer.Ordinal);
+            IgnoringCase = repository.MarkdownPaths.Order(StringComparer.Ordinal).ToLookup(path => path, StringComparer.OrdinalIgnoreCase);
+            foreach (var path in repository.MarkdownPaths.Concat(repository.Items.Select(item => item.Path)))
+            {
+                FilesAndFolders.Add(path);
+                for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+                    if (!FilesAndFolders.Add(path[..slash])) break;
+            }
+        }
+
+        public ILookup<string, ParsedFile> Documents { get; }
+
+        public HashSet<string> Folders { get; }
+
+        public ILookup<string, string> IgnoringCase { get; }
+
+        public HashSet<string> FilesAndFolders { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>How the items are written: rules ask it what the repository's build and neighbours resolve (links its

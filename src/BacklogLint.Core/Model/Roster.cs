@@ -87,6 +87,14 @@ public sealed class Roster
         return text.StartsWith('@') ? PartyKind.Person : PartyKind.PersonOrTeam;
     }
 
+    /// <summary>Whether <paramref name="other"/> knows the same parties, teams and members, unverified as this is.</summary>
+    internal bool HasSamePartiesAs(Roster other) =>
+        ReferenceEquals(this, other)
+        || (_exists is null && other._exists is null && IsConfigured == other.IsConfigured
+            && _known.SetEquals(other._known) && _teamNames.SetEquals(other._teamNames)
+            && _members.Count == other._members.Count
+            && _members.All(team => other._members.TryGetValue(team.Key, out var members) && members.SetEquals(team.Value)));
+
     /// <summary>A copy of this roster that knows the same parties and is verified against a directory.</summary>
     /// <param name="directory">The directory as a phrase for messages, e.g. <c>the GitHub organisation 'acme'</c>.</param>
     /// <param name="exists">Given a party as written and its <see cref="KindOf"/>: true when the directory has it,

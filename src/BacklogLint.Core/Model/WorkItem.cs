@@ -77,5 +77,21 @@ public sealed class WorkItem
             ? string.Join(", ", agreement.Parties.Select(p => p.Value))
             : null;
 
+    /// <summary>The ids its references name, as written: <c>depends-on</c>, <c>parent</c>, <c>blocked-by</c>,
+    /// <c>see-also</c>, its agreements' <c>superseded-by</c> and its handoffs' parties (a party may be an item's id). A
+    /// rule that looks up other items looks up these (<see cref="Analysis.RuleInputs.ReferencedItems"/>).</summary>
+    public IReadOnlyList<string> ReferencedIds => _referencedIds ??=
+    [
+        .. DependsOn.Concat(BlockedBy).Concat(SeeAlso)
+            .Append(Parent)
+            .Concat(Agreements.Select(agreement => agreement.SupersededBy))
+            .Concat(Handoffs.SelectMany(handoff => new[] { handoff.From, handoff.To }))
+            .OfType<Located<string>>()
+            .Select(reference => reference.Value.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase),
+    ];
+
+    private string[]? _referencedIds; // worked out once: the item does not change
+
     public override string ToString() => $"{Id.Value} ({Path})";
 }

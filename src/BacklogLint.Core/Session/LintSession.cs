@@ -161,7 +161,10 @@ public sealed class LintSession
         RepositoryLoader.LoadPair(Location, Config, baseCommit, headCommit, Options());
 
     /// <summary>Every finding of the whole planning repository, with what suppressions silenced (for a baseline).</summary>
-    public AnalysisResult Analyze(PlanningRepository repository) => Engine.AnalyzeWithSuppressions(repository, Config, _time);
+    /// <param name="previous">This session's analysis of an earlier version of the repository (a live repository's,
+    /// before an edit): what still holds is taken from it (<see cref="AnalysisEngine.AnalyzeWithSuppressions"/>).</param>
+    public AnalysisResult Analyze(PlanningRepository repository, AnalysisResult? previous = null) =>
+        Engine.AnalyzeWithSuppressions(repository, Config, _time, previous);
 
     /// <summary>The findings reported for PATH: shown (not silent, not off) and under PATH, about the repository as a
     /// whole or about the configuration, in report order.</summary>

@@ -19,6 +19,8 @@ public sealed class AgreementWithoutParties : AgreementRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Item;
+
     public override void Analyze(AgreementContext context)
     {
         var agreement = context.Agreement;

@@ -24,6 +24,8 @@ public sealed class StaleAgreement : AgreementRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Item;
+
     public override void Analyze(AgreementContext context)
     {
         var agreement = context.Agreement;

@@ -20,6 +20,8 @@ public sealed partial class ClosedWithOpenTasks : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Item;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;

@@ -26,6 +26,8 @@ public sealed class UntouchedActiveItem : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Item;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;

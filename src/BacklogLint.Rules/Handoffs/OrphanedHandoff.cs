@@ -17,6 +17,8 @@ public sealed class OrphanedHandoff : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Roster | RuleInputs.ReferencedItems;
+
     public override void Analyze(ItemContext context)
     {
         foreach (var handoff in context.Item.Handoffs)

@@ -19,6 +19,8 @@ public sealed class OwnerUnchangedAfterHandoff : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Roster;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;

@@ -21,6 +21,8 @@ public sealed class UnacceptedHandoff : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Item;
+
     public override void Analyze(ItemContext context)
     {
         var days = context.Option(Days);

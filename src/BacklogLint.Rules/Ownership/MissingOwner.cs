@@ -18,6 +18,8 @@ public sealed class MissingOwner : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Item;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;

@@ -25,6 +25,8 @@ public sealed class OwnerNotInRoster : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.Roster;
+
     public override void Analyze(ItemContext context)
     {
         var roster = context.Repository.Roster;

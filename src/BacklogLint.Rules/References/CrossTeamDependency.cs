@@ -21,6 +21,8 @@ public sealed class CrossTeamDependency : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.ReferencedItems | RuleInputs.AllItems;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;

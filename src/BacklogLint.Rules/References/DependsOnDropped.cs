@@ -19,6 +19,8 @@ public sealed class DependsOnDropped : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.ReferencedItems;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;

@@ -23,6 +23,8 @@ public sealed class UnknownReference : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.ReferencedItems | RuleInputs.Files;
+
     public override void Analyze(ItemContext context)
     {
         var item = context.Item;
@@ -77,7 +79,7 @@ public sealed class UnknownReference : ItemRule
     private static Fix? MovedLinkFix(PlanningRepository repository, string fromPath, List<LinkReference> links)
     {
         if (LinkTargets.MarkdownFile(links[0].Target) is not { } file || LinkTargets.Resolve(fromPath, file) is not { } path) return null;
-        if (repository.MarkdownPaths.Any(candidate => string.Equals(candidate, path, StringComparison.OrdinalIgnoreCase))) return null;
+        if (repository.MarkdownPathsIgnoringCase(path).Any()) return null;
         if (repository.Moves.GetValueOrDefault(path) is not { To: { } to } || !repository.MarkdownPaths.Contains(to)) return null;
         var relative = RelativeLink(fromPath, to);
         if (relative.Any(c => c is ' ' or '(' or ')' or '<' or '>' or '%' or '#' or '?' or '[' or ']')) return null;
@@ -131,17 +133,14 @@ public sealed class UnknownReference : ItemRule
             return repository.Find(value) is not null || repository.Format.IsExternalId(value) ? null : "no item has that id";
         var path = value.StartsWith('/') ? value.Trim('/') : LinkTargets.Resolve(item.Path, value.TrimEnd('/'));
         if (path is null) return "the path leads outside the repository";
-        var known = repository.MarkdownPaths.Concat(repository.Items.Select(other => other.Path));
-        if (known.Any(file => file == path || file.StartsWith(path + "/", StringComparison.Ordinal))) return null;
+        if (repository.IsFileOrFolder(path)) return null;
         return IsVisibleFolder(repository, path) ? $"there is no file or folder '{path}'" : null;
     }
 
     private static bool IsVisibleFolder(PlanningRepository repository, string path)
     {
         var slash = path.LastIndexOf('/');
-        var folder = slash < 0 ? "" : path[..(slash + 1)];
-        return repository.MarkdownPaths.Any(candidate => candidate.StartsWith(folder, StringComparison.Ordinal)
-            && candidate.IndexOf('/', folder.Length) < 0);
+        return repository.HasMarkdownIn(slash < 0 ? "" : path[..(slash + 1)]);
     }
 
     // A successor read from a status line's link ("Superseded by [ADR-0012](0012-x.md)") is reported once, as the link.
@@ -151,9 +150,7 @@ public sealed class UnknownReference : ItemRule
     // Paths compare exactly, as git and GitHub do; a file that differs only in case is named, since that is the usual cause.
     // A file git history shows was renamed is named where it went.
     private static string Missing(PlanningRepository repository, string path) =>
-        repository.MarkdownPaths.Where(candidate => string.Equals(candidate, path, StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .FirstOrDefault() is { } spelled
+        repository.MarkdownPathsIgnoringCase(path).FirstOrDefault() is { } spelled
             ? $"there is no Markdown file '{path}' (there is '{spelled}': paths are case-sensitive)"
             : repository.Moves.GetValueOrDefault(path) is { To: { } to } move
                 ? $"there is no Markdown file '{path}': it was renamed to '{to}' in {move.Commit} ({move.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})"
