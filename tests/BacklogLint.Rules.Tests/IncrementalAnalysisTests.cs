@@ -36,19 +36,33 @@ public sealed partial class IncrementalAnalysisTests
         var previous = session.Analyze(live.Repository);
         var random = new Random(seed);
         var edits = new Edits(folder.Path, random);
+        var buffers = new Dictionary<string, string>(StringComparer.Ordinal);
 
         for (var step = 0; step < 80; step++)
         {
             var (path, text, what) = edits.Next(live);
             live = live.With(path, text);
+            var relative = Path.GetRelativePath(folder.Path, path).Replace('\\', '/');
+            if (text is null) buffers.Remove(relative);
+            else buffers[relative] = text;
 
             var incremental = session.Analyze(live.Repository, previous);
             var fresh = session.Analyze(live.Repository);
 
-            Lines(incremental).ShouldBe(Lines(fresh), $"after edit {step}: {what} ({Path.GetRelativePath(folder.Path, path)})");
+            Difference(Lines(incremental), Lines(fresh)).ShouldBeEmpty($"after edit {step}: {what} ({relative})");
+            // Now and then, against the working tree loaded afresh with the same buffers: what the live repository
+            // shares between versions (roster, paths) is what loading finds.
+            if (step % 8 == 7)
+                Difference(Lines(incremental), Lines(session.Analyze(session.LoadWorkingTree(buffers)))).ShouldBeEmpty($"after edit {step}, against a fresh load");
             previous = incremental;
         }
     }
+
+    /// <summary>The lines only one side has, marked with the side; empty when both are the same, in the same order.</summary>
+    private static List<string> Difference(List<string> actual, List<string> expected) =>
+        actual.SequenceEqual(expected)
+            ? []
+            : [.. actual.Except(expected).Select(line => "reused only: " + line), .. expected.Except(actual).Select(line => "fresh only: " + line), "(or the same lines in another order)"];
 
     private static List<string> Lines(AnalysisResult result) =>
     [
@@ -94,11 +108,12 @@ public sealed partial class IncrementalAnalysisTests
                     File.Delete(path);
                     return (path, null, "file deleted");
                 case 6:
+                    // Saved as well: a load of the working tree finds new files on disk only.
                     var created = Path.Combine(root, "backlog", $"NEW-{++_created}.md");
-                    return (created, $"---\nid: NEW-{_created}\ntitle: New\ntype: task\nstatus: in-progress\nowner: \"@someone-{random.Next(3)}\"\ndepends-on: [{other}]\n---\n# New\n", "item created");
+                    return Saved(created, $"---\nid: NEW-{_created}\ntitle: New\ntype: task\nstatus: in-progress\nowner: \"@someone-{random.Next(3)}\"\ndepends-on: [{other}]\n---\n# New\n", "item created");
                 case 7:
                     var notes = Path.Combine(Path.GetDirectoryName(path)!, "notes.md");
-                    return (notes, $"# Notes\n\nSee [the plan](gone-{random.Next(2)}.md) and [{other}]({Path.GetFileName(item.Path)}).\n", "document beside items written");
+                    return Saved(notes, $"# Notes\n\nSee [the plan](gone-{random.Next(2)}.md) and [{other}]({Path.GetFileName(item.Path)}).\n", "document beside items written");
                 case 8:
                     return (path, text + $"\n[later](missing-{random.Next(2)}.md)\n", "broken link added");
                 case 9:
@@ -118,6 +133,12 @@ public sealed partial class IncrementalAnalysisTests
                 default:
                     return (path, null, "buffer closed (as on disk)");
             }
+        }
+
+        private static (string Path, string? Text, string What) Saved(string path, string text, string what)
+        {
+            File.WriteAllText(path, text);
+            return (path, text, what);
         }
 
         [GeneratedRegex(@"^id: .*$", RegexOptions.Multiline)]

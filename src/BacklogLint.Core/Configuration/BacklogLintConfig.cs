@@ -36,6 +36,9 @@ public sealed record BacklogLintConfig
 
     public IReadOnlyList<string> RosterPeople { get; init; } = [];
 
+    /// <summary>Whether <c>roster:</c> names anyone: else the roster is gathered from the items (an empty one configures nothing).</summary>
+    public bool HasRoster => RosterTeams is { Count: > 0 } || RosterPeople.Count > 0;
+
     public StatusVocabulary Statuses { get; init; } = StatusVocabulary.CreateDefault();
 
     /// <summary>Per rule ID: severity and option values that override the descriptor's defaults.</summary>

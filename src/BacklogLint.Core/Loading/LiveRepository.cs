@@ -24,15 +24,18 @@ public sealed class LiveRepository
 
     private LiveRepository(
         State state, List<RepositoryLoader.DiscoveredFile> discovered, Dictionary<string, ParsedFile> parsed,
-        IReadOnlyDictionary<string, string> buffers, IReadOnlySet<string> edited, ItemSelection? selection)
+        IReadOnlyDictionary<string, string> buffers, IReadOnlySet<string> edited, ItemSelection? selection, Shared? shared = null)
     {
         _state = state;
         _discovered = discovered;
         _parsed = parsed;
         _buffers = buffers;
         _edited = edited;
-        Repository = Build(selection);
+        Repository = Build(selection, shared);
     }
+
+    /// <summary>What a version takes from the one it was made from, because the edit cannot have changed it.</summary>
+    private sealed record Shared(IReadOnlySet<string>? MarkdownPaths, Roster? Roster);
 
     /// <summary>This version of the repository, for the rules.</summary>
     public PlanningRepository Repository { get; }
@@ -97,9 +100,12 @@ public sealed class LiveRepository
             edited.Remove(relative);
         }
 
-        var wasItem = _parsed.GetValueOrDefault(fullPath)?.Item is not null;
-        var isItem = parsed.GetValueOrDefault(fullPath)?.Item is not null;
-        return new LiveRepository(_state, discovered, parsed, buffers, edited, wasItem == isItem ? Repository.Selection : null);
+        var was = _parsed.GetValueOrDefault(fullPath)?.Item;
+        var now = parsed.GetValueOrDefault(fullPath)?.Item;
+        var shared = new Shared(
+            ReferenceEquals(discovered, _discovered) ? Repository.MarkdownPaths : null,
+            _state.Config.HasRoster || RepositoryLoader.PartiesNamedBy(was).SequenceEqual(RepositoryLoader.PartiesNamedBy(now)) ? Repository.Roster : null);
+        return new LiveRepository(_state, discovered, parsed, buffers, edited, (was is null) == (now is null) ? Repository.Selection : null, shared);
     }
 
     /// <summary>Whether a file is one this repository reads (an item, a document or another Markdown file).</summary>
@@ -112,20 +118,32 @@ public sealed class LiveRepository
             && !WorkingTreeSource.IsToolFolder(relative);
     }
 
-    private PlanningRepository Build(ItemSelection? selection)
+    /// <param name="shared">Null for the first version: everything is worked out, and the moves of every link target
+    /// that is gone in one walk of history; later versions ask history only for targets not asked before.</param>
+    private PlanningRepository Build(ItemSelection? selection, Shared? shared)
     {
         var files = _discovered.Select(file => _parsed[file.FullPath]).ToList();
         var items = files.Select(file => file.Item).OfType<WorkItem>().ToList();
-        var markdown = _discovered.Select(file => _state.Location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var markdown = shared?.MarkdownPaths ?? _discovered.Select(file => _state.Location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
         var history = _state.History.WithEdited(_edited, _state.Today);
-        using var source = _state.Source(_buffers);
-        var roster = RepositoryLoader.BuildRoster(_state.Location, _state.Config, items, source);
+        Roster roster;
+        if (shared?.Roster is { } same)
+        {
+            roster = same;
+        }
+        else
+        {
+            using var source = _state.Source(_buffers);
+            roster = RepositoryLoader.BuildRoster(_state.Location, _state.Config, items, source);
+        }
+
         var state = _state;
         return new PlanningRepository(files, roster, history, markdown)
         {
             Format = _state.Config.Format,
             Selection = selection ?? RepositoryLoader.Selection(_state.Location, _state.Config, new RepositoryLoader.ParsedFiles(_discovered, [.. files], items)),
             MovesFrom = () => state.Moves(LinkTargets.Missing(files, markdown)),
+            MoveOfFrom = shared is null ? null : path => state.Moves([path]).GetValueOrDefault(path),
         };
     }
 

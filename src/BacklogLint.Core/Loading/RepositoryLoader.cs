@@ -294,7 +294,7 @@ public static class RepositoryLoader
     internal static Roster BuildRoster(PlanningLocation location, BacklogLintConfig config, List<WorkItem> items, FileSource source)
     {
         // An empty `roster:` configures nothing: treating it as "nobody exists" would orphan every handoff.
-        var roster = new Roster { IsConfigured = config.RosterTeams is { Count: > 0 } || config.RosterPeople.Count > 0 };
+        var roster = new Roster { IsConfigured = config.HasRoster };
         if (roster.IsConfigured)
         {
             foreach (var (team, members) in config.RosterTeams ?? new Dictionary<string, IReadOnlyList<string>>())
@@ -303,18 +303,23 @@ public static class RepositoryLoader
         }
         else
         {
-            foreach (var item in items)
-            {
-                foreach (var owner in item.Owners) roster.AddParty(owner.Value);
-                if (item.Team is { } team) roster.AddParty(team.Value);
-                foreach (var party in item.Agreements.SelectMany(agreement => agreement.Parties)) roster.AddParty(party.Value);
-                foreach (var handoff in item.Handoffs)
-                    if (handoff.From is { } from) roster.AddParty(from.Value);
-            }
+            foreach (var party in items.SelectMany(PartiesNamedBy)) roster.AddParty(party);
         }
 
         foreach (var owner in CodeOwners.Read(location, source.ReadText)) roster.AddParty(owner);
         return roster;
+    }
+
+    /// <summary>Who an item names, for a roster gathered from the items: its owners and team, its agreements' parties
+    /// and its handoffs' senders. Nothing for no item.</summary>
+    internal static IEnumerable<string> PartiesNamedBy(WorkItem? item)
+    {
+        if (item is null) yield break;
+        foreach (var owner in item.Owners) yield return owner.Value;
+        if (item.Team is { } team) yield return team.Value;
+        foreach (var party in item.Agreements.SelectMany(agreement => agreement.Parties)) yield return party.Value;
+        foreach (var handoff in item.Handoffs)
+            if (handoff.From is { } from) yield return from.Value;
     }
 
     internal sealed record DiscoveredFile(string FullPath, bool? IsDeclared);

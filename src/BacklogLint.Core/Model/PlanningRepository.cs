@@ -18,9 +18,15 @@ public sealed class PlanningRepository
         Roster = roster;
         History = history;
         MarkdownPaths = markdownPaths;
-        _byId = Items.GroupBy(item => item.Id.Value, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
-        _byPath = Items.ToDictionary(item => item.Path, StringComparer.Ordinal);
+        // Loops, not LINQ's GroupBy: an editor builds these again after every keystroke (10,000 items).
+        _byId = new Dictionary<string, List<WorkItem>>(Items.Count, StringComparer.OrdinalIgnoreCase);
+        _byPath = new Dictionary<string, WorkItem>(Items.Count, StringComparer.Ordinal);
+        foreach (var item in Items)
+        {
+            if (_byId.TryGetValue(item.Id.Value, out var same)) same.Add(item);
+            else _byId[item.Id.Value] = [item];
+            _byPath.Add(item.Path, item);
+        }
         _paths = new(() => new PathIndex(this));
     }
 
@@ -35,6 +41,7 @@ public sealed class PlanningRepository
         Format = repository.Format;
         Selection = repository.Selection;
         _moves = repository._moves;
+        _moveOf = repository._moveOf;
         _byId = repository._byId;
         _byPath = repository._byPath;
         _paths = repository._paths;
@@ -57,6 +64,16 @@ public sealed class PlanningRepository
 
     /// <summary>How <see cref="Moves"/> is worked out, when first asked.</summary>
     public Func<IReadOnlyDictionary<string, PathMove>> MovesFrom { init => _moves = new(value); }
+
+    private Func<string, PathMove?>? _moveOf;
+
+    /// <summary>Where the Markdown file at <paramref name="path"/> (a link's target that is gone) went; null when history
+    /// does not say. The same as <see cref="Moves"/> has, unless <see cref="MoveOfFrom"/> answers one path at a time.</summary>
+    public PathMove? MoveOf(string path) => _moveOf is { } moveOf ? moveOf(path) : Moves.GetValueOrDefault(path);
+
+    /// <summary>Answers <see cref="MoveOf"/> without working out every move (a live repository whose moves are known
+    /// from its first version).</summary>
+    public Func<string, PathMove?>? MoveOfFrom { init => _moveOf = value; }
 
     /// <summary>What the configuration selected (for BL9002: never green on nothing).</summary>
     public ItemSelection Selection { get; init; } = ItemSelection.None;

@@ -80,7 +80,7 @@ public sealed class UnknownReference : ItemRule
     {
         if (LinkTargets.MarkdownFile(links[0].Target) is not { } file || LinkTargets.Resolve(fromPath, file) is not { } path) return null;
         if (repository.MarkdownPathsIgnoringCase(path).Any()) return null;
-        if (repository.Moves.GetValueOrDefault(path) is not { To: { } to } || !repository.MarkdownPaths.Contains(to)) return null;
+        if (repository.MoveOf(path) is not { To: { } to } || !repository.MarkdownPaths.Contains(to)) return null;
         var relative = RelativeLink(fromPath, to);
         if (relative.Any(c => c is ' ' or '(' or ')' or '<' or '>' or '%' or '#' or '?' or '[' or ']')) return null;
         var edits = new List<TextEdit>();
@@ -152,7 +152,7 @@ public sealed class UnknownReference : ItemRule
     private static string Missing(PlanningRepository repository, string path) =>
         repository.MarkdownPathsIgnoringCase(path).FirstOrDefault() is { } spelled
             ? $"there is no Markdown file '{path}' (there is '{spelled}': paths are case-sensitive)"
-            : repository.Moves.GetValueOrDefault(path) is { To: { } to } move
+            : repository.MoveOf(path) is { To: { } to } move
                 ? $"there is no Markdown file '{path}': it was renamed to '{to}' in {move.Commit} ({move.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})"
                 : $"there is no Markdown file '{path}'";
 }
