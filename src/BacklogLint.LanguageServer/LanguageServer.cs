@@ -342,8 +342,15 @@ internal sealed partial class LanguageServer : IDisposable
                     var stopwatch = System.Diagnostics.Stopwatch.StartNew();
                     if (reload || _workspace!.Live is null) _workspace!.Load(buffers);
                     else _workspace.Apply(changes);
-                    LogAnalyzed(reload ? "loaded" : $"{changes.Count} change(s)", stopwatch.ElapsedMilliseconds);
+                    LogAnalyzed(reload ? "loaded (rules that read no history)" : $"{changes.Count} change(s)", stopwatch.ElapsedMilliseconds);
                     await PublishAsync();
+                    // The first findings are out; the rules that read git history follow once it is walked.
+                    stopwatch.Restart();
+                    if (_workspace.ReadHistory())
+                    {
+                        LogAnalyzed("history read", stopwatch.ElapsedMilliseconds);
+                        await PublishAsync();
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

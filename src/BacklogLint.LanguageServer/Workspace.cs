@@ -36,8 +36,9 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     /// <summary>Counts analyses, for result ids of pull diagnostics.</summary>
     public int Generation { get; private set; }
 
-    /// <summary>Opens the folder afresh: configuration, the working tree with <paramref name="buffers"/> over it, history,
-    /// baseline. A configuration that cannot be used leaves one finding: that, on the configuration file.</summary>
+    /// <summary>Opens the folder afresh: configuration, the working tree with <paramref name="buffers"/> over it and the
+    /// baseline, analysed with the rules that read no history; <see cref="ReadHistory"/> is next. A configuration that
+    /// cannot be used leaves one finding: that, on the configuration file.</summary>
     public void Load(IReadOnlyDictionary<string, string> buffers)
     {
         try
@@ -55,10 +56,20 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
         }
 
         _analysis = null;
-        _live = _session.LoadLive();
+        _live = _session.LoadLiveFiles();
         foreach (var (path, text) in buffers) _live = _live.With(path, text);
         LoadBaseline();
         Analyze();
+    }
+
+    /// <summary>Reads git history, if it was not (a walk of seconds on a large repository), and analyses again with every
+    /// rule. False when there was nothing to read.</summary>
+    public bool ReadHistory()
+    {
+        if (_session is null || _live is null || _live.HasHistory) return false;
+        _live = _session.WithHistory(_live);
+        Analyze();
+        return true;
     }
 
     /// <summary>Applies changed files (a buffer's text, or null: as on disk now) and analyses again.</summary>

@@ -58,6 +58,27 @@ public sealed partial class IncrementalAnalysisTests
         }
     }
 
+    [Fact]
+    public void Before_history_is_read_the_rules_that_read_none_find_what_they_find_after()
+    {
+        var plan = AccuracyPlan.Generate(120, 1);
+        using var folder = TestRepository.Create(withGit: false);
+        plan.Write(folder.Path);
+        var session = LintSession.Open(folder.Path, null, new AnalysisEngine(BuiltInRules.All), new ConfigLoader(BuiltInRules.Descriptors), new FixedTimeProvider(AccuracyPlan.Now));
+
+        var files = session.LoadLiveFiles();
+        var before = session.Analyze(files.Repository);
+        var after = session.Analyze(session.WithHistory(files).Repository);
+
+        files.HasHistory.ShouldBeFalse();
+        var historyless = BuiltInRules.All.Where(rule => !rule.Reads.HasFlag(RuleInputs.History)).Select(rule => rule.Descriptor.Id).ToHashSet();
+        historyless.ShouldNotContain(RuleIds.StaleAgreement);
+        historyless.ShouldNotContain(RuleIds.UnusedSuppression, "it reads every other rule's findings");
+        before.Diagnostics.ShouldAllBe(d => historyless.Contains(d.Id));
+        after.Diagnostics.ShouldContain(d => d.Id == RuleIds.StaleAgreement);
+        Difference(Lines(before), Lines(after with { Diagnostics = [.. after.Diagnostics.Where(d => historyless.Contains(d.Id))] })).ShouldBeEmpty();
+    }
+
     /// <summary>The lines only one side has, marked with the side; empty when both are the same, in the same order.</summary>
     private static List<string> Difference(List<string> actual, List<string> expected) =>
         actual.SequenceEqual(expected)

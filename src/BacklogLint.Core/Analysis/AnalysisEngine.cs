@@ -28,9 +28,12 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
         var diagnostics = new List<Diagnostic>();
         var suppressionRules = new List<(SuppressionRule Rule, RuleSettingsByPath Settings)>();
         var settingsOf = new Dictionary<string, RuleSettingsByPath>(StringComparer.Ordinal);
+        // Before history is read (an editor's first diagnostics), only the rules that do not read it run.
+        var pending = repository.History.IsPending;
         foreach (var rule in rules)
         {
             var settings = settingsOf[rule.Descriptor.Id] = new RuleSettingsByPath(rule.Descriptor, config, hits);
+            if (pending && rule.Reads.HasFlag(RuleInputs.History)) continue;
             if (rule is SuppressionRule suppressionRule)
             {
                 suppressionRules.Add((suppressionRule, settings));

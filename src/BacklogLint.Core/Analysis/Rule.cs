@@ -5,25 +5,21 @@ namespace BacklogLint.Core.Analysis;
 public abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
+
+    /// <summary>What it reads besides the item it looks at (<see cref="RuleInputs"/>): say no more than it reads, or an
+    /// editor shows stale findings; a rule over suppressions reads every other rule's findings, so keeps the default.</summary>
+    public virtual RuleInputs Reads => RuleInputs.Everything;
 }
 
 /// <summary>A rule that looks at one work item at a time.</summary>
 public abstract class ItemRule : Rule
 {
-    /// <summary>What its findings on one item depend on besides the item (<see cref="RuleInputs"/>): say no more than
-    /// it reads, or an editor shows stale findings.</summary>
-    public virtual RuleInputs Reads => RuleInputs.Everything;
-
     public abstract void Analyze(ItemContext context);
 }
 
 /// <summary>A rule that looks at one agreement at a time, whole-item or inline, whatever its item's status.</summary>
 public abstract class AgreementRule : Rule
 {
-    /// <summary>What its findings on one item depend on besides the item (<see cref="RuleInputs"/>): say no more than
-    /// it reads, or an editor shows stale findings.</summary>
-    public virtual RuleInputs Reads => RuleInputs.Everything;
-
     public abstract void Analyze(AgreementContext context);
 }
 

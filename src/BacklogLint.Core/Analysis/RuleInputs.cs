@@ -1,9 +1,10 @@
 namespace BacklogLint.Core.Analysis;
 
-/// <summary>What the findings of an <see cref="ItemRule"/> or <see cref="AgreementRule"/> on one item depend on
-/// besides the item itself (its file, its own history, today and the rule's options). An editor analyses again after
-/// every keystroke and reuses an item's findings while none of this changed (<see cref="ItemRule.Reads"/>); a rule that
-/// declares less than it reads shows stale findings there, which is why the default is <see cref="Everything"/>.</summary>
+/// <summary>What a rule reads besides the item it looks at (its file, today and the rule's options): for an
+/// <see cref="ItemRule"/> or <see cref="AgreementRule"/>, what its findings on one item depend on. An editor analyses
+/// again after every keystroke and reuses an item's findings while none of this changed (<see cref="Rule.Reads"/>),
+/// and shows the findings of the rules that read no <see cref="History"/> before history is read; a rule that declares
+/// less than it reads shows stale or wrong findings there, which is why the default is <see cref="Everything"/>.</summary>
 [Flags]
 public enum RuleInputs
 {
@@ -24,6 +25,12 @@ public enum RuleInputs
     /// <summary>Any item: <see cref="Model.PlanningRepository.Items"/>, or a value computed over all of them.</summary>
     AllItems = 8,
 
+    /// <summary>Git history: when files and lines last changed, where files went
+    /// (<see cref="Model.PlanningRepository.History"/>, <see cref="Model.PlanningRepository.LastTouched"/>,
+    /// <see cref="Model.PlanningRepository.LastRevisited"/>, <see cref="Model.PlanningRepository.MoveOf"/>). A rule
+    /// that does not read it runs before history is read (an editor's first diagnostics of a large repository).</summary>
+    History = 16,
+
     /// <summary>Anything in the repository.</summary>
-    Everything = Roster | ReferencedItems | Files | AllItems,
+    Everything = Roster | ReferencedItems | Files | AllItems | History,
 }

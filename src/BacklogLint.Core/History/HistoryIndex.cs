@@ -37,6 +37,12 @@ public sealed class HistoryIndex
 
     public static HistoryIndex Unavailable(string reason) => new(reason);
 
+    /// <summary>History that is being read (<see cref="IsPending"/>): the rules that read it do not run on it.</summary>
+    public static HistoryIndex Pending { get; } = new("git history is still being read");
+
+    /// <summary>Whether this is <see cref="Pending"/>: not unavailable, only not read yet.</summary>
+    public bool IsPending => ReferenceEquals(this, Pending);
+
     /// <summary>This history with <paramref name="files"/> (repository-relative) changed in the working tree and not
     /// committed: they, and their lines the last commit does not have, were touched <paramref name="today"/>.</summary>
     public HistoryIndex WithUncommitted(IReadOnlySet<string> files, DateOnly today)

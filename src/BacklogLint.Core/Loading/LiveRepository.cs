@@ -43,18 +43,35 @@ public sealed class LiveRepository
     /// <summary>The commit HEAD was at when history was read; null outside git or before the first commit.</summary>
     public string? Head => _state.Head;
 
+    /// <summary>Whether history has been read (<see cref="WithHistory"/>); until then it is <see cref="HistoryIndex.Pending"/>.</summary>
+    public bool HasHistory => !_state.History.IsPending;
+
     /// <summary>Loads the working tree as <c>check</c> does.</summary>
-    public static LiveRepository Load(PlanningLocation location, BacklogLintConfig config, LoadOptions? options = null)
+    public static LiveRepository Load(PlanningLocation location, BacklogLintConfig config, LoadOptions? options = null) =>
+        LoadFiles(location, config, options).WithHistory(options);
+
+    /// <summary>Loads the working tree's files, not its history (<see cref="HistoryIndex.Pending"/>): what the rules
+    /// that read no history can be run on while <see cref="WithHistory"/> walks it, seconds on a large repository.</summary>
+    public static LiveRepository LoadFiles(PlanningLocation location, BacklogLintConfig config, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
         using var source = new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items));
         var conventions = StatusListReader.Read(config, location, source.ReadText);
         var files = RepositoryLoader.Parse(location, config, source, conventions, reuse: null, options);
-        var history = RepositoryLoader.ReadHistories(location, config, [(files.Items, null)], options)[0];
-        var state = new State(location, config, RepositoryLoader.Parser(location, config, conventions), history, options.Today, HeadOf(location));
+        var state = new State(location, config, RepositoryLoader.Parser(location, config, conventions), HistoryIndex.Pending, options.Today, HeadOf(location));
         var parsed = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         for (var i = 0; i < files.Discovered.Count; i++) parsed[files.Discovered[i].FullPath] = files.Parsed[i];
         return new LiveRepository(state, files.Discovered, parsed, new Dictionary<string, string>(), new HashSet<string>(), selection: null);
+    }
+
+    /// <summary>This repository with git history read for its items as they now are (buffers included); itself when
+    /// history was read already.</summary>
+    public LiveRepository WithHistory(LoadOptions? options = null)
+    {
+        if (HasHistory) return this;
+        options ??= LoadOptions.Default with { Today = _state.Today };
+        var history = RepositoryLoader.ReadHistories(_state.Location, _state.Config, [([.. Repository.Items], null)], options)[0];
+        return new LiveRepository(_state.With(history), _discovered, _parsed, _buffers, _edited, Repository.Selection);
     }
 
     /// <summary>This repository with the file at <paramref name="fullPath"/> as <paramref name="buffer"/> has it (an
@@ -178,6 +195,9 @@ public sealed class LiveRepository
         public DateOnly Today => today;
 
         public string? Head => head;
+
+        /// <summary>The same with <paramref name="read"/> as its history (moves are looked up in it afresh).</summary>
+        public State With(HistoryIndex read) => new(location, config, parser, read, today, head);
 
         /// <summary>The working tree with the editor's buffers over it (as UTF-8, the way an editor saves them).</summary>
         public WorkingTreeSource Source(IReadOnlyDictionary<string, string> buffers) =>

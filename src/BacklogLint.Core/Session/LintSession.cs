@@ -63,6 +63,13 @@ public sealed class LintSession
     /// <summary>The working tree kept current file by file, for an editor (<see cref="LiveRepository"/>).</summary>
     public LiveRepository LoadLive(IProgress<LoadProgress>? progress = null) => LiveRepository.Load(Location, Config, Options(progress));
 
+    /// <summary>The working tree's files without history (<see cref="LiveRepository.LoadFiles"/>): analysed, only the
+    /// rules that read no history run; <see cref="WithHistory"/> then reads it.</summary>
+    public LiveRepository LoadLiveFiles() => LiveRepository.LoadFiles(Location, Config, Options());
+
+    /// <summary><paramref name="live"/> with git history read (<see cref="LiveRepository.WithHistory"/>).</summary>
+    public LiveRepository WithHistory(LiveRepository live, IProgress<LoadProgress>? progress = null) => live.WithHistory(Options(progress));
+
     /// <summary>The planning repository as the working tree has it with <paramref name="overlay"/>'s texts instead of those
     /// files (repository-relative paths; <see cref="LoadOptions.Overlay"/>).</summary>
     public PlanningRepository LoadWorkingTree(IReadOnlyDictionary<string, string> overlay) =>

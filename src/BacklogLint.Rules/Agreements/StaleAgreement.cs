@@ -24,7 +24,7 @@ public sealed class StaleAgreement : AgreementRule
 
     public override RuleDescriptor Descriptor => Rule;
 
-    public override RuleInputs Reads => RuleInputs.Item;
+    public override RuleInputs Reads => RuleInputs.History;
 
     public override void Analyze(AgreementContext context)
     {

@@ -26,7 +26,7 @@ public sealed class UntouchedActiveItem : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
-    public override RuleInputs Reads => RuleInputs.Item;
+    public override RuleInputs Reads => RuleInputs.History;
 
     public override void Analyze(ItemContext context)
     {

@@ -21,5 +21,7 @@ public sealed class InvalidFrontMatter : RepositoryRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.AllItems | RuleInputs.Files;
+
     public override void Analyze(RepositoryContext context) => FileProblems.Report(context, ParseProblemKind.Syntax);
 }

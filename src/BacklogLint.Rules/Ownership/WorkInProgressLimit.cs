@@ -26,6 +26,8 @@ public sealed class WorkInProgressLimit : RepositoryRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.AllItems;
+
     public override void Analyze(RepositoryContext context)
     {
         var limit = context.Option(WipLimit);

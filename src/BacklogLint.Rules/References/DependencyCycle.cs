@@ -33,6 +33,8 @@ public sealed class DependencyCycle : RepositoryRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.AllItems;
+
     public override void Analyze(RepositoryContext context)
     {
         var graph = DependencyGraph.Build(context.Repository);

@@ -19,6 +19,8 @@ public sealed class DuplicateId : RepositoryRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.AllItems;
+
     public override void Analyze(RepositoryContext context)
     {
         // A number of zeros is no number yet (KEP 0000: proposals from before numbers were given).

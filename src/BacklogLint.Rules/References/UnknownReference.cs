@@ -23,7 +23,7 @@ public sealed class UnknownReference : ItemRule
 
     public override RuleDescriptor Descriptor => Rule;
 
-    public override RuleInputs Reads => RuleInputs.ReferencedItems | RuleInputs.Files;
+    public override RuleInputs Reads => RuleInputs.ReferencedItems | RuleInputs.Files | RuleInputs.History;
 
     public override void Analyze(ItemContext context)
     {

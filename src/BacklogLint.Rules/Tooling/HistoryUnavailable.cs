@@ -17,6 +17,8 @@ public sealed class HistoryUnavailable : RepositoryRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.History;
+
     public override void Analyze(RepositoryContext context)
     {
         if (context.Repository.History.UnavailableReason is { } reason) context.ReportRepository("history", reason);

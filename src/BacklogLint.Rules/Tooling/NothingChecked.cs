@@ -20,6 +20,8 @@ public sealed class NothingChecked : RepositoryRule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override RuleInputs Reads => RuleInputs.AllItems | RuleInputs.Files;
+
     public override void Analyze(RepositoryContext context)
     {
         var repository = context.Repository;
