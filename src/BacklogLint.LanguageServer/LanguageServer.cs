@@ -346,10 +346,13 @@ internal sealed partial class LanguageServer : IDisposable
                     await PublishAsync();
                     // The first findings are out; the rules that read git history follow once it is walked.
                     stopwatch.Restart();
-                    if (_workspace.ReadHistory())
+                    if (_workspace.Live is { HasHistory: false })
                     {
+                        var progress = await BeginProgressAsync("BacklogLint: reading git history");
+                        _workspace.ReadHistory();
                         LogAnalyzed("history read", stopwatch.ElapsedMilliseconds);
                         await PublishAsync();
+                        await EndProgressAsync(progress);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -397,6 +400,29 @@ internal sealed partial class LanguageServer : IDisposable
             if (now.Count == 0) _published.Remove(path);
             else _published[path] = now;
         }
+    }
+
+    /// <summary>Shows work in progress where the client can (<c>window.workDoneProgress</c>); the token, or null.</summary>
+    private async Task<string?> BeginProgressAsync(string title)
+    {
+        if (_client?.Window?.WorkDoneProgress != true || _rpc is null) return null;
+        var token = $"backloglint-{Guid.NewGuid():N}";
+        try
+        {
+            await _rpc.InvokeWithParameterObjectAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token));
+            await _rpc.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(token, new WorkDoneProgress("begin", title)));
+            return token;
+        }
+        catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException)
+        {
+            return null;
+        }
+    }
+
+    private async Task EndProgressAsync(string? token)
+    {
+        if (token is null || _rpc is null) return;
+        await _rpc.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(token, new WorkDoneProgress("end")));
     }
 
     private async Task WatchFilesAsync()

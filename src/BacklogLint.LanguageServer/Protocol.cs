@@ -29,7 +29,16 @@ public sealed record InitializeParams(
     ClientCapabilities? Capabilities, JsonElement? InitializationOptions);
 
 public sealed record ClientCapabilities(
-    TextDocumentClientCapabilities? TextDocument, WorkspaceClientCapabilities? Workspace, GeneralClientCapabilities? General);
+    TextDocumentClientCapabilities? TextDocument, WorkspaceClientCapabilities? Workspace, GeneralClientCapabilities? General, WindowClientCapabilities? Window);
+
+public sealed record WindowClientCapabilities(bool? WorkDoneProgress);
+
+public sealed record WorkDoneProgressCreateParams(string Token);
+
+/// <summary><c>$/progress</c> of work done: <paramref name="Value"/>'s kind is begin, report or end.</summary>
+public sealed record ProgressParams(string Token, WorkDoneProgress Value);
+
+public sealed record WorkDoneProgress(string Kind, string? Title = null, string? Message = null);
 
 public sealed record TextDocumentClientCapabilities(JsonElement? Diagnostic, JsonElement? PublishDiagnostics, JsonElement? CodeAction);
 
@@ -178,5 +187,7 @@ public sealed record LogMessageParams(int Type, string Message);
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
 [JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(WorkDoneProgressCreateParams))]
+[JsonSerializable(typeof(ProgressParams))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class LspJson : JsonSerializerContext;

@@ -247,6 +247,47 @@ public sealed class LanguageServerTests : IAsyncDisposable
         (await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"), d => !Codes(d).Contains("BL0502"))).Count.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_rules_that_read_no_history_are_published_first_and_the_others_once_history_is_read()
+    {
+        _repository.Write("backlog/AGR-1.md", """
+            ---
+            id: AGR-1
+            title: Payments API stays stable
+            type: agreement
+            status: accepted
+            parties: [payments, growth]
+            review-by: 2026-01-01
+            ---
+            # Payments API
+            """);
+        _repository.Commit("2026-11-21");
+        var client = await StartAsync(new JsonObject { ["window"] = new JsonObject { ["workDoneProgress"] = true } });
+
+        // In order: the first findings, then history read under a progress, then the stale agreement (BL0101 reads
+        // history: when the agreement was last revisited).
+        var seen = new List<string>();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!seen.Contains("BL0101"))
+        {
+            var message = await client.Messages.ReadAsync(cancel.Token);
+            var parameters = message["params"];
+            switch (message["method"]?.GetValue<string>())
+            {
+                case "$/progress":
+                    seen.Add("progress " + parameters!["value"]!["kind"]!.GetValue<string>());
+                    break;
+                case "textDocument/publishDiagnostics":
+                    seen.AddRange(Codes(parameters!["diagnostics"]!.AsArray()).Distinct().Where(code => code is "BL0001" or "BL0101"));
+                    break;
+            }
+        }
+
+        seen.IndexOf("BL0001").ShouldBeLessThan(seen.IndexOf("progress begin"), string.Join(", ", seen));
+        seen.IndexOf("progress begin").ShouldBeLessThan(seen.IndexOf("BL0101"), string.Join(", ", seen));
+        (await client.ShutdownAsync()).ShouldBe(0);
+    }
+
     /// <summary>One protocol edit applied to a text (0-based lines, UTF-16 characters).</summary>
     private static string ApplyEdit(string text, JsonNode edit)
     {
