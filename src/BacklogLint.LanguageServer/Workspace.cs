@@ -139,8 +139,24 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     {
         Generation++;
         var pathBase = _session?.Location.PathBase ?? Root;
-        Findings = reported
-            .GroupBy(d => d.Path is null ? ConfigPath : Path.GetFullPath(Path.Combine(pathBase, d.Path)), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => (IReadOnlyList<Diagnostic>)[.. group], StringComparer.Ordinal);
+        var findings = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        foreach (var diagnostic in reported)
+        {
+            var path = diagnostic.Path is null ? ConfigPath : FullPath(pathBase, diagnostic.Path);
+            if (!findings.TryGetValue(path, out var here)) findings[path] = here = [];
+            here.Add(diagnostic);
+        }
+
+        Findings = findings.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<Diagnostic>)entry.Value, StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<(string, string), string> _fullPaths = [];
+
+    /// <summary>A finding's full path, worked out once per file (12,000 findings are grouped after every keystroke).</summary>
+    private string FullPath(string pathBase, string relative)
+    {
+        if (!_fullPaths.TryGetValue((pathBase, relative), out var full))
+            _fullPaths[(pathBase, relative)] = full = Path.GetFullPath(Path.Combine(pathBase, relative));
+        return full;
     }
 }
