@@ -203,7 +203,7 @@ internal sealed partial class LanguageServer : IDisposable
         await _idle.Task.WaitAsync(cancellation);
         var path = PathOf(request.TextDocument.Uri);
         var findings = FindingsOf(path);
-        var asked = request.Context.Diagnostics.Select(d => d.Data?.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var asked = request.Context.Diagnostics.Select(d => d.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var here = findings.Where(d => asked.Contains(d.Fingerprint) || Positions.Overlaps(Positions.ToRange(d.Span), request.Range)).ToList();
         var actions = new List<CodeAction>();
         foreach (var finding in here.Where(d => d.Fix is not null))
