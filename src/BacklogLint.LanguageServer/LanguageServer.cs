@@ -374,8 +374,7 @@ internal sealed partial class LanguageServer : IDisposable
         var findings = _workspace.Findings;
         if (_pull)
         {
-            if (_client?.Workspace?.Diagnostics?.RefreshSupport == true)
-                await _rpc.NotifyAsync("workspace/diagnostic/refresh");
+            if (_client?.Workspace?.Diagnostics?.RefreshSupport == true) _ = RefreshAsync(_rpc);
             return;
         }
 
@@ -389,6 +388,20 @@ internal sealed partial class LanguageServer : IDisposable
             await _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), version, [.. now.Select(ToLsp)]));
             if (now.Count == 0) _published.Remove(path);
             else _published[path] = now;
+        }
+    }
+
+    /// <summary>Asks a client that pulls to pull again. <c>workspace/diagnostic/refresh</c> is a request (sent as a
+    /// notification, VS Code's client and vscode-jsonrpc drop it); the worker does not wait for the answer.</summary>
+    private async Task RefreshAsync(JsonRpc rpc)
+    {
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync("workspace/diagnostic/refresh", (object?)null, _stopping.Token);
+        }
+        catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or OperationCanceledException)
+        {
+            LogRefreshFailed(e.Message);
         }
     }
 
@@ -487,6 +500,9 @@ internal sealed partial class LanguageServer : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "analysis failed")]
     private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "workspace/diagnostic/refresh was not answered ({Reason})")]
+    private partial void LogRefreshFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the client did not register file watchers ({Reason}); watching the folder instead")]
     private partial void LogNoWatchers(string reason);

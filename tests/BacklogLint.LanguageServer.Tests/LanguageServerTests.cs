@@ -165,6 +165,27 @@ public sealed class LanguageServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_client_that_pulls_and_can_refresh_is_asked_to_pull_again_with_a_request()
+    {
+        var client = await StartAsync(new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false } },
+            ["workspace"] = new JsonObject { ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
+        });
+
+        // The first analysis is done: the client is told to pull. A request (with an id), as the protocol has it:
+        // VS Code's client ignores a notification of that name.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        JsonObject refresh;
+        do refresh = await client.Messages.ReadAsync(timeout.Token);
+        while (refresh["method"]?.GetValue<string>() != "workspace/diagnostic/refresh");
+
+        refresh["id"].ShouldNotBeNull(refresh.ToJsonString());
+        refresh["params"].ShouldBeNull(refresh.ToJsonString());
+        (await client.ShutdownAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_changed_configuration_reloads_everything()
     {
         var client = await StartAsync(new JsonObject
