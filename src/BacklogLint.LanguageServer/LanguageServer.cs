@@ -203,7 +203,7 @@ internal sealed partial class LanguageServer : IDisposable
         await _idle.Task.WaitAsync(cancellation);
         var path = PathOf(request.TextDocument.Uri);
         var findings = FindingsOf(path);
-        var asked = request.Context.Diagnostics.Select(d => d.Data?.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var asked = request.Context.Diagnostics.Select(d => d.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var here = findings.Where(d => asked.Contains(d.Fingerprint) || Positions.Overlaps(Positions.ToRange(d.Span), request.Range)).ToList();
         var actions = new List<CodeAction>();
         foreach (var finding in here.Where(d => d.Fix is not null))
@@ -384,8 +384,7 @@ internal sealed partial class LanguageServer : IDisposable
         var findings = _workspace.Findings;
         if (_pull)
         {
-            if (_client?.Workspace?.Diagnostics?.RefreshSupport == true)
-                await _rpc.NotifyAsync("workspace/diagnostic/refresh");
+            if (_client?.Workspace?.Diagnostics?.RefreshSupport == true) _ = RefreshAsync(_rpc);
             return;
         }
 
@@ -423,6 +422,20 @@ internal sealed partial class LanguageServer : IDisposable
     {
         if (token is null || _rpc is null) return;
         await _rpc.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(token, new WorkDoneProgress("end")));
+    }
+
+    /// <summary>Asks a client that pulls to pull again. <c>workspace/diagnostic/refresh</c> is a request (sent as a
+    /// notification, VS Code's client and vscode-jsonrpc drop it); the worker does not wait for the answer.</summary>
+    private async Task RefreshAsync(JsonRpc rpc)
+    {
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync("workspace/diagnostic/refresh", (object?)null, _stopping.Token);
+        }
+        catch (Exception e) when (e is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or OperationCanceledException)
+        {
+            LogRefreshFailed(e.Message);
+        }
     }
 
     private async Task WatchFilesAsync()
@@ -520,6 +533,9 @@ internal sealed partial class LanguageServer : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "analysis failed")]
     private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "workspace/diagnostic/refresh was not answered ({Reason})")]
+    private partial void LogRefreshFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the client did not register file watchers ({Reason}); watching the folder instead")]
     private partial void LogNoWatchers(string reason);

@@ -42,8 +42,7 @@ public sealed record WorkDoneProgress(string Kind, string? Title = null, string?
 
 public sealed record TextDocumentClientCapabilities(JsonElement? Diagnostic, JsonElement? PublishDiagnostics, JsonElement? CodeAction);
 
-public sealed record WorkspaceClientCapabilities(
-    DynamicRegistrationCapability? DidChangeWatchedFiles, RefreshCapability? Diagnostics, bool? WorkspaceEdit, bool? ApplyEdit);
+public sealed record WorkspaceClientCapabilities(DynamicRegistrationCapability? DidChangeWatchedFiles, RefreshCapability? Diagnostics);
 
 public sealed record DynamicRegistrationCapability(bool? DynamicRegistration);
 
@@ -154,7 +153,18 @@ public sealed record MarkupContent(string Kind, string Value);
 
 public sealed record Hover(MarkupContent Contents, Range? Range);
 
-public sealed record CodeActionContext(IReadOnlyList<LspDiagnostic> Diagnostics, IReadOnlyList<string>? Only);
+/// <summary>The diagnostics a client sends with a code action request are every tool's on those lines (Neovim sends all
+/// it has), with codes that may be numbers and data of any shape: only this server's own data is read from them.</summary>
+public sealed record CodeActionContext(IReadOnlyList<ContextDiagnostic> Diagnostics, IReadOnlyList<string>? Only);
+
+public sealed record ContextDiagnostic(JsonElement? Data)
+{
+    /// <summary>The <see cref="DiagnosticData.Fingerprint"/> of one of this server's diagnostics, else null.</summary>
+    public string? Fingerprint =>
+        Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("fingerprint", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
 
 public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
 

@@ -165,6 +165,27 @@ public sealed class LanguageServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_client_that_pulls_and_can_refresh_is_asked_to_pull_again_with_a_request()
+    {
+        var client = await StartAsync(new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false } },
+            ["workspace"] = new JsonObject { ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
+        });
+
+        // The first analysis is done: the client is told to pull. A request (with an id), as the protocol has it:
+        // VS Code's client ignores a notification of that name.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        JsonObject refresh;
+        do refresh = await client.Messages.ReadAsync(timeout.Token);
+        while (refresh["method"]?.GetValue<string>() != "workspace/diagnostic/refresh");
+
+        refresh["id"].ShouldNotBeNull(refresh.ToJsonString());
+        refresh["params"].ShouldBeNull(refresh.ToJsonString());
+        (await client.ShutdownAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_changed_configuration_reloads_everything()
     {
         var client = await StartAsync(new JsonObject
@@ -286,6 +307,90 @@ public sealed class LanguageServerTests : IAsyncDisposable
         seen.IndexOf("BL0001").ShouldBeLessThan(seen.IndexOf("progress begin"), string.Join(", ", seen));
         seen.IndexOf("progress begin").ShouldBeLessThan(seen.IndexOf("BL0101"), string.Join(", ", seen));
         (await client.ShutdownAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_capabilities_a_real_editor_sends_are_accepted()
+    {
+        // As Neovim 0.7 sends them (trimmed): workspaceEdit is an object, as the specification has it.
+        var neovim = JsonNode.Parse("""
+            {
+              "textDocument": {
+                "codeAction": {
+                  "codeActionLiteralSupport": { "codeActionKind": { "valueSet": ["", "quickfix", "refactor", "source"] } },
+                  "dataSupport": true, "dynamicRegistration": false, "resolveSupport": { "properties": ["edit"] }
+                },
+                "hover": { "contentFormat": ["markdown", "plaintext"], "dynamicRegistration": false },
+                "publishDiagnostics": { "relatedInformation": true, "tagSupport": { "valueSet": [1, 2] } },
+                "synchronization": { "didSave": true, "dynamicRegistration": false, "willSave": false, "willSaveWaitUntil": false }
+              },
+              "window": { "showDocument": { "support": false }, "workDoneProgress": true },
+              "workspace": {
+                "applyEdit": true,
+                "workspaceEdit": { "resourceOperations": ["rename", "create", "delete"] },
+                "workspaceFolders": true,
+                "symbol": { "dynamicRegistration": false, "hierarchicalWorkspaceSymbolSupport": true }
+              }
+            }
+            """)!.AsObject();
+        _client = LspClient.Start(_repository.Path);
+
+        var result = await _client.InitializeAsync(_repository.Path, neovim);
+
+        result["capabilities"]!["positionEncoding"]!.GetValue<string>().ShouldBe("utf-16");
+        Codes(await _client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"))).ShouldContain("BL0001");
+        (await _client.ShutdownAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_request_that_fails_gets_an_error_reply_and_the_connection_stays()
+    {
+        var client = await StartAsync();
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"));
+
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() => client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("backlog/PAY-2.md") },
+            ["position"] = "nowhere",
+        }));
+
+        failure.Message.ShouldContain("hover failed");
+        var hover = await client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("backlog/PAY-2.md") },
+            ["position"] = diagnostics.First(d => d!["code"]!.GetValue<string>() == "BL0001")!["range"]!["start"]!.DeepClone(),
+        });
+        hover["contents"]!["value"]!.GetValue<string>().ShouldContain("BL0001");
+        (await client.ShutdownAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Code_actions_are_offered_when_the_request_carries_other_tools_diagnostics()
+    {
+        // Neovim sends every diagnostic on the line, whatever tool made it: codes may be numbers, data anything.
+        var typo = Owned.Replace("status: in-progress", "status: in-progres", StringComparison.Ordinal);
+        _repository.Write("backlog/PAY-1.md", typo);
+        var client = await StartAsync();
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"), d => Codes(d).Contains("BL0502"));
+        var finding = diagnostics.First(d => d!["code"]!.GetValue<string>() == "BL0502")!;
+        var other = new JsonObject
+        {
+            ["range"] = finding["range"]!.DeepClone(),
+            ["severity"] = 2,
+            ["code"] = 2034,
+            ["source"] = "another-linter",
+            ["message"] = "from another tool",
+            ["data"] = "opaque",
+        };
+
+        var actions = (await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri("backlog/PAY-1.md") },
+            ["range"] = finding["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(other, finding.DeepClone()) },
+        }))["value"]!.AsArray();
+
+        actions.Select(a => a!["title"]!.GetValue<string>()).ShouldContain("Write the status as 'in-progress'");
     }
 
     /// <summary>One protocol edit applied to a text (0-based lines, UTF-16 characters).</summary>
