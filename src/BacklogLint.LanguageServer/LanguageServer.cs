@@ -190,7 +190,7 @@ internal sealed partial class LanguageServer : IDisposable
             .ToList();
         if (here.Count == 0) return null;
         var pages = here.Select(d => d.Descriptor).Distinct().Select(descriptor => RulePages.Markdown(descriptor).Trim());
-        var messages = string.Join("\n", here.Select(d => $"**{d.Id}** ({d.Severity.ToName()}): {MarkdownText.Escape(d.Message)}"));
+        var messages = string.Join("\n", here.Select(d => $"**{d.Id}** ({d.Severity.ToName()}): {MarkdownText.EscapeForEditor(d.Message)}"));
         return new Hover(new MarkupContent("markdown", messages + "\n\n---\n\n" + string.Join("\n\n---\n\n", pages)), Positions.ToRange(here[0].Span));
     }
 

@@ -29,6 +29,24 @@ public static class MarkdownText
     /// <summary>How much of one piece of item text a report shows (before escaping).</summary>
     public const int DefaultMaxLength = 500;
 
+    /// <summary><paramref name="text"/> for an editor's hover, which renders Markdown locally and notifies nobody:
+    /// on one line, with a backslash only before the characters that can start markup or HTML (<c>\ ` * _ [ ] &lt; &gt; &amp; | ~ #</c>),
+    /// so that a client that shows the Markdown as typed (Neovim) shows few backslashes and <c>'in-progress'</c> as it is.</summary>
+    public static string EscapeForEditor(string? text, int maxLength = DefaultMaxLength)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var source = Truncate(text, maxLength);
+        var escaped = new StringBuilder(source.Length + 8);
+        foreach (var c in source)
+        {
+            if (char.IsControl(c)) escaped.Append(' ');
+            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '|' or '~' or '#') escaped.Append('\\').Append(c);
+            else escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
     /// <summary><paramref name="text"/>, cut to <paramref name="maxLength"/> characters (with an ellipsis), escaped.</summary>
     public static string Escape(string? text, int maxLength = DefaultMaxLength)
     {

@@ -97,6 +97,8 @@ public sealed class NeovimTests : IDisposable
         var hover = result["hover"]!.GetValue<string>();
         hover.ShouldStartWith("**BL0502** (error):", customMessage: context);
         hover.ShouldContain("# BL0502: Invalid field value", customMessage: context);
+        // Neovim shows hover Markdown as written: the message reads as text, not as escapes.
+        hover.ShouldContain("'in-progres'", customMessage: context);
 
         // Neovim sent another tool's diagnostic (a numeric code) with the server's: the quick fix is still offered.
         result["contextCodes"]!.AsArray().Select(c => c!.ToJsonString()).ShouldBe(["2034", "\"BL0502\""], ignoreOrder: true, context);

@@ -18,6 +18,15 @@ public sealed partial class MarkdownTextTests
     }
 
     [Theory]
+    [InlineData("unknown status 'in-progres' (did you mean in-progress?)", "unknown status 'in-progres' (did you mean in-progress?)")]
+    [InlineData("<img src=x> **bold** [link](https://x) `code`", "\\<img src=x\\> \\*\\*bold\\*\\* \\[link\\](https://x) \\`code\\`")]
+    [InlineData("line\nbreak & #1 | ~x~", "line break \\& \\#1 \\| \\~x\\~")]
+    public void An_editor_gets_backslashes_only_before_markup(string text, string expected)
+    {
+        MarkdownText.EscapeForEditor(text).ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("#12", "\\#" + Break + "12")]
     [InlineData("org/repo#3", "org\\/repo\\#" + Break + "3")]
     public void Issue_references_are_broken_too(string text, string expected)
