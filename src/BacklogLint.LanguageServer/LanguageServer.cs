@@ -18,6 +18,8 @@ internal sealed partial class LanguageServer : IDisposable
     private const string Source = "backloglint";
 
     private readonly ILogger _logger;
+    private bool _movesReading; // a walk for moved link targets runs (ReadAskedMovesInBackground)
+    private bool _movesRead; // and has ended: analyse again without reusing findings
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string? Text, bool Reload)> _pending = new(StringComparer.Ordinal);
@@ -308,6 +310,38 @@ internal sealed partial class LanguageServer : IDisposable
         Wake();
     }
 
+    /// <summary>Where the link targets typed since loading went is a walk of history (seconds on a long one): done
+    /// beside the worker, which goes on with edits, then analysed again.</summary>
+    private void ReadAskedMovesInBackground()
+    {
+        if (_workspace?.Live is not { HasAskedMoves: true } live) return;
+        lock (_gate)
+        {
+            if (_movesReading) return;
+            _movesReading = true;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                live.ReadAskedMoves();
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
+            }
+
+            lock (_gate)
+            {
+                _movesReading = false;
+                _movesRead = true;
+            }
+
+            Wake();
+        });
+    }
+
     private void Wake()
     {
         lock (_gate)
@@ -325,13 +359,15 @@ internal sealed partial class LanguageServer : IDisposable
             while (await _wake.Reader.WaitToReadAsync(_stopping.Token))
             {
                 _wake.Reader.TryRead(out _);
-                bool reload;
+                bool reload, movesRead;
                 List<(string, string?)> changes;
                 Dictionary<string, string> buffers;
                 lock (_gate)
                 {
                     reload = _reloadAll;
                     _reloadAll = false;
+                    movesRead = _movesRead;
+                    _movesRead = false;
                     changes = [.. _pending.Select(entry => (entry.Key, entry.Value.Text))];
                     _pending.Clear();
                     buffers = _open.ToDictionary(entry => entry.Key, entry => entry.Value.Text, StringComparer.Ordinal);
@@ -341,8 +377,8 @@ internal sealed partial class LanguageServer : IDisposable
                 {
                     var stopwatch = System.Diagnostics.Stopwatch.StartNew();
                     if (reload || _workspace!.Live is null) _workspace!.Load(buffers);
-                    else _workspace.Apply(changes);
-                    LogAnalyzed(reload ? "loaded (rules that read no history)" : $"{changes.Count} change(s)", stopwatch.ElapsedMilliseconds);
+                    else _workspace.Apply(changes, reuse: !movesRead);
+                    LogAnalyzed(reload ? "loaded (rules that read no history)" : movesRead ? "moves of new link targets read" : $"{changes.Count} change(s)", stopwatch.ElapsedMilliseconds);
                     await PublishAsync();
                     // The first findings are out; the rules that read git history follow once it is walked.
                     stopwatch.Restart();
@@ -354,6 +390,8 @@ internal sealed partial class LanguageServer : IDisposable
                         await PublishAsync();
                         await EndProgressAsync(progress);
                     }
+
+                    ReadAskedMovesInBackground();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -362,7 +400,7 @@ internal sealed partial class LanguageServer : IDisposable
 
                 lock (_gate)
                 {
-                    if (_pending.Count == 0 && !_reloadAll)
+                    if (_pending.Count == 0 && !_reloadAll && !_movesReading && !_movesRead)
                     {
                         _idle.TrySetResult();
                         var changed = _changed;

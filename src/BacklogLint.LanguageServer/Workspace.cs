@@ -73,10 +73,13 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     }
 
     /// <summary>Applies changed files (a buffer's text, or null: as on disk now) and analyses again.</summary>
-    public void Apply(IReadOnlyList<(string FullPath, string? Text)> changes)
+    /// <param name="reuse">False: analyse every item again (what is known besides the files changed, as where moved
+    /// link targets went).</param>
+    public void Apply(IReadOnlyList<(string FullPath, string? Text)> changes, bool reuse = true)
     {
         if (_live is null) return;
         foreach (var (path, text) in changes) _live = _live.With(path, text);
+        if (!reuse) _analysis = null;
         Analyze();
     }
 

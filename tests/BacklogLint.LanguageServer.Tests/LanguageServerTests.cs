@@ -310,6 +310,28 @@ public sealed class LanguageServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_link_typed_to_a_file_that_moved_says_where_it_went_once_history_is_asked_in_the_background()
+    {
+        const string Notes = "# Notes\n\nWhat we learnt from the checkout rewrite, at length.\n";
+        _repository.Write("backlog/notes.md", Notes);
+        _repository.Commit("2026-11-21");
+        File.Delete(_repository.FullPath("backlog/notes.md"));
+        _repository.Write("backlog/notes-2026.md", Notes);
+        _repository.Commit("2026-11-22", message: "Rename the notes");
+        var client = await StartAsync();
+        await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => Codes(d).Contains("BL0001"));
+
+        client.Notify("textDocument/didOpen", Open("backlog/PAY-1.md", Owned));
+        client.Notify("textDocument/didChange", Change("backlog/PAY-1.md", 2, Owned + "\nSee [the notes](notes.md).\n"));
+
+        // First without (the walk for the new target runs beside the worker), then with where it went.
+        var diagnostics = await client.WaitForDiagnosticsAsync(Uri("backlog/PAY-1.md"),
+            d => d.Any(x => x!["message"]!.GetValue<string>().Contains("renamed to", StringComparison.Ordinal)));
+        diagnostics.Single(d => d!["code"]!.GetValue<string>() == "BL0401")!["message"]!.GetValue<string>()
+            .ShouldContain("it was renamed to 'backlog/notes-2026.md'");
+    }
+
+    [Fact]
     public async Task The_capabilities_a_real_editor_sends_are_accepted()
     {
         // As Neovim 0.7 sends them (trimmed): workspaceEdit is an object, as the specification has it.

@@ -43,6 +43,16 @@ public sealed class LiveRepository
     /// <summary>The commit HEAD was at when history was read; null outside git or before the first commit.</summary>
     public string? Head => _state.Head;
 
+    /// <summary>Link targets that are gone and that a rule asked about since the first version: where they went is not
+    /// known until <see cref="ReadAskedMoves"/> walks history for them (seconds on a long history), and until then a
+    /// finding about one says nothing of a move.</summary>
+    public bool HasAskedMoves => _state.HasAsked;
+
+    /// <summary>Walks history for the link targets asked about (<see cref="HasAskedMoves"/>); safe to call while another
+    /// thread analyses. Analyse again afterwards without reusing findings: an item's links did not change, what is
+    /// known of their targets did.</summary>
+    public void ReadAskedMoves() => _state.ReadAsked();
+
     /// <summary>Whether history has been read (<see cref="WithHistory"/>); until then it is <see cref="HistoryIndex.Pending"/>.</summary>
     public bool HasHistory => !_state.History.IsPending;
 
@@ -160,7 +170,7 @@ public sealed class LiveRepository
             Format = _state.Config.Format,
             Selection = selection ?? RepositoryLoader.Selection(_state.Location, _state.Config, new RepositoryLoader.ParsedFiles(_discovered, [.. files], items)),
             MovesFrom = () => state.Moves(LinkTargets.Missing(files, markdown)),
-            MoveOfFrom = shared is null ? null : path => state.Moves([path]).GetValueOrDefault(path),
+            MoveOfFrom = shared is null ? null : state.MoveOrAsk,
         };
     }
 
@@ -204,6 +214,25 @@ public sealed class LiveRepository
             new WorkingTreeSource(location.Folder, config.Format.YamlFileNames(config.Items), buffers);
 
         /// <summary>Where the missing link targets went; each path is looked up in history once per HEAD.</summary>
+        private readonly ConcurrentDictionary<string, bool> _asked = new(StringComparer.Ordinal);
+
+        public bool HasAsked => !_asked.IsEmpty;
+
+        /// <summary>Where <paramref name="path"/> went, when known; else null, and it is asked for (<see cref="ReadAsked"/>).</summary>
+        public PathMove? MoveOrAsk(string path)
+        {
+            if (_moves.TryGetValue(path, out var move)) return move;
+            _asked.TryAdd(path, true);
+            return null;
+        }
+
+        public void ReadAsked()
+        {
+            var asked = _asked.Keys.ToHashSet(StringComparer.Ordinal);
+            Moves(asked);
+            foreach (var path in asked) _asked.TryRemove(path, out _);
+        }
+
         public Dictionary<string, PathMove> Moves(HashSet<string> missing)
         {
             var unknown = missing.Where(path => !_moves.ContainsKey(path)).ToHashSet(StringComparer.Ordinal);
