@@ -90,10 +90,11 @@ public sealed partial class ConventionTests
         var classes = typeof(BuiltInRules).Assembly.GetTypes()
             .Where(type => !type.IsAbstract && typeof(BacklogLint.Core.Analysis.Rule).IsAssignableFrom(type)).ToList();
 
-        classes.ShouldAllBe(type => type.IsPublic && type.IsSealed && type.GetConstructor(Type.EmptyTypes) != null,
-            "a rule is a public sealed class with a parameterless constructor (BuiltInRules finds it)");
-        classes.Count.ShouldBe(BuiltInRules.All.Count);
+        classes.ShouldAllBe(type => type.IsPublic && type.IsSealed, "a rule is a public sealed class");
+        BuiltInRules.All.Select(rule => rule.GetType()).OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .ShouldBe(classes.OrderBy(type => type.FullName, StringComparer.Ordinal), "every rule class is listed in BuiltInRules.All, once");
         BuiltInRules.Descriptors.Select(d => d.Id).Distinct().Count().ShouldBe(classes.Count, "two rule classes share an ID");
+        BuiltInRules.Descriptors.Select(d => d.Id).ShouldBe(BuiltInRules.Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal), "BuiltInRules.All is in ID order");
     }
 
     [Fact]
