@@ -65,7 +65,7 @@ public static class JsonReportWriter
         else json.WriteNull(name);
     }
 
-    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<(string Key, int Count)> counts)
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<KeyCount> counts)
     {
         json.WriteStartObject(name);
         foreach (var (key, count) in counts) json.WriteNumber(key, count);

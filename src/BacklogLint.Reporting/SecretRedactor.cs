@@ -20,13 +20,6 @@ public sealed partial class SecretRedactor
     {
         var exact = secrets.OfType<string>().Select(s => s.Trim()).Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToList();
         Exact = exact;
-        if (exact.Count == 0)
-        {
-            // Shapes only (every process makes one at start-up): nothing to derive.
-            _secrets = [];
-            return;
-        }
-
         _secrets = [.. exact
             .SelectMany(secret => new[] { secret, Uri.EscapeDataString(secret), Squeezed(secret) })
             .Where(form => form.Length >= 4)
@@ -35,8 +28,15 @@ public sealed partial class SecretRedactor
             .OrderByDescending(s => s.Length)];
     }
 
+    /// <summary>Shapes only (every process makes one at start-up, with nothing to derive).</summary>
+    private SecretRedactor()
+    {
+        _secrets = [];
+        Exact = [];
+    }
+
     /// <summary>Shapes only: no exact secret known.</summary>
-    public static SecretRedactor Shapes { get; } = new([]);
+    public static SecretRedactor Shapes { get; } = new();
 
     internal IReadOnlyList<string> Exact { get; }
 
