@@ -49,12 +49,12 @@ public sealed partial class SecretRedactor
         if (string.IsNullOrEmpty(text)) return text ?? "";
         var result = text;
         foreach (var secret in _secrets) result = result.Replace(secret, Mask, StringComparison.OrdinalIgnoreCase);
-        // Each pattern runs only on text that holds what it cannot match without (a word, "://", a run of base64): most
+        // Each pattern runs only on text that holds what it cannot match without (a word, "://…@", a run of base64): most
         // lines hold none, and the first use of a case-insensitive pattern costs ~10 ms of every start-up (its vectorised
         // search is compiled then). Text that is not all ASCII goes through every pattern: ignoring case, a pattern
         // also matches some non-ASCII letters to ASCII ones (the Kelvin sign to k), which the checks here do not know.
         var all = everyPattern || !Ascii.IsValid(result);
-        if (all || result.Contains("://", StringComparison.Ordinal)) result = UrlUserInfo().Replace(result, "$1" + Mask + "@");
+        if (all || HasUserInfo(result)) result = UrlUserInfo().Replace(result, "$1" + Mask + "@");
         if (all || result.Contains("authorization", StringComparison.OrdinalIgnoreCase)) result = AuthorizationValue().Replace(result, "${name}" + Mask);
         if (all || ContainsAny(result, SchemeWords, StringComparison.OrdinalIgnoreCase)) result = SchemeCredential().Replace(result, "${scheme}" + Mask);
         if (everyPattern || ContainsAny(result, TokenStarts, StringComparison.Ordinal)) result = TokenShape().Replace(result, Mask);
@@ -67,6 +67,13 @@ public sealed partial class SecretRedactor
 
     /// <summary>What <see cref="SchemeCredential"/> starts with, in any case.</summary>
     private static readonly string[] SchemeWords = ["bearer", "basic", "token"];
+
+    /// <summary>Whether <see cref="UrlUserInfo"/> can match: an <c>@</c> after a <c>://</c> (a report's links have none).</summary>
+    private static bool HasUserInfo(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && text.IndexOf('@', scheme + 3) >= 0;
+    }
 
     private static bool ContainsAny(string text, string[] parts, StringComparison comparison)
     {
