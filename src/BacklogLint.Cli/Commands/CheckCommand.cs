@@ -57,7 +57,7 @@ internal static class CheckCommand
                         ActionsContext.ApiUrlFrom(Environment.GetEnvironmentVariable("GITHUB_API_URL")),
                         parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN"),
                         parseResult.GetValue(organization) ?? ActionsContext.OwnerOf(Environment.GetEnvironmentVariable("GITHUB_REPOSITORY")),
-                        CheckRunner.ToolVersion);
+                        ToolInfo.Version);
                 }
                 catch (ActionsContextException e)
                 {
