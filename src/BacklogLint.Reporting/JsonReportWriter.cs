@@ -55,7 +55,7 @@ public static class JsonReportWriter
         json.WriteString("itemId", diagnostic.ItemId);
         json.WriteString("owner", diagnostic.Owner);
         json.WriteString("fingerprint", diagnostic.Fingerprint);
-        json.WriteString("helpUri", diagnostic.Descriptor.HelpUri.ToString());
+        json.WriteString("helpUri", diagnostic.Descriptor.HelpLink);
         json.WriteEndObject();
     }
 

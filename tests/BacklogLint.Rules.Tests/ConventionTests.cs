@@ -101,6 +101,11 @@ public sealed partial class ConventionTests
     public void Help_links_point_at_the_rule_pages()
     {
         Descriptors.ShouldAllBe(d => d.HelpUri.ToString().EndsWith("/rules/" + d.Id + ".md", StringComparison.Ordinal));
+        Descriptors.ShouldAllBe(d => d.HelpLink == d.HelpUri.ToString(), "the JSON report's link (HelpLink) is the page's Uri as text");
+        var own = new BacklogLint.Core.Analysis.RuleDescriptor("ACME0001", "acme", "Acme", "x", BacklogLint.Core.Analysis.RuleCategory.Format, BacklogLint.Core.Diagnostics.Severity.Warning);
+        own.HelpLink.ShouldBe(own.HelpUri.ToString());
+        (own with { Help = new Uri("https://wiki.acme.example/backlog/ACME 0001?x=ä#y") }).HelpLink
+            .ShouldBe(new Uri("https://wiki.acme.example/backlog/ACME 0001?x=ä#y").ToString());
     }
 
     /// <summary>A message says what is wrong first and stays short enough that no report cuts it (the Markdown report
