@@ -55,7 +55,7 @@ public static class JsonReportWriter
         json.WriteString("itemId", diagnostic.ItemId);
         json.WriteString("owner", diagnostic.Owner);
         json.WriteString("fingerprint", diagnostic.Fingerprint);
-        json.WriteString("helpUri", diagnostic.Descriptor.HelpUri.ToString());
+        json.WriteString("helpUri", diagnostic.Descriptor.HelpLink);
         json.WriteEndObject();
     }
 
@@ -65,7 +65,7 @@ public static class JsonReportWriter
         else json.WriteNull(name);
     }
 
-    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<(string Key, int Count)> counts)
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<KeyCount> counts)
     {
         json.WriteStartObject(name);
         foreach (var (key, count) in counts) json.WriteNumber(key, count);

@@ -19,32 +19,83 @@ public sealed partial class SecretRedactor
     public SecretRedactor(IEnumerable<string?> secrets)
     {
         var exact = secrets.OfType<string>().Select(s => s.Trim()).Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToList();
+        Exact = exact;
         _secrets = [.. exact
             .SelectMany(secret => new[] { secret, Uri.EscapeDataString(secret), Squeezed(secret) })
             .Where(form => form.Length >= 4)
             .Concat(exact.SelectMany(Base64Forms))
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(s => s.Length)];
-        Exact = exact;
+    }
+
+    /// <summary>Shapes only (every process makes one at start-up, with nothing to derive).</summary>
+    private SecretRedactor()
+    {
+        _secrets = [];
+        Exact = [];
     }
 
     /// <summary>Shapes only: no exact secret known.</summary>
-    public static SecretRedactor Shapes { get; } = new([]);
+    public static SecretRedactor Shapes { get; } = new();
 
     internal IReadOnlyList<string> Exact { get; }
 
-    public string Redact(string? text)
+    public string Redact(string? text) => Redact(text, everyPattern: false);
+
+    /// <param name="everyPattern">Run every pattern on every text, without first checking that it can match there: the
+    /// same result, slower (tests compare the two).</param>
+    internal string Redact(string? text, bool everyPattern)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
         var result = text;
         foreach (var secret in _secrets) result = result.Replace(secret, Mask, StringComparison.OrdinalIgnoreCase);
-        result = UrlUserInfo().Replace(result, "$1" + Mask + "@");
-        result = AuthorizationValue().Replace(result, "${name}" + Mask);
-        result = SchemeCredential().Replace(result, "${scheme}" + Mask);
-        result = TokenShape().Replace(result, Mask);
-        result = Base64Run().Replace(result, match => HidesSecret(match.Value) ? Mask : match.Value);
+        // Each pattern runs only on text that holds what it cannot match without (a word, "://…@", a run of base64): most
+        // lines hold none, and the first use of a case-insensitive pattern costs ~10 ms of every start-up (its vectorised
+        // search is compiled then). Text that is not all ASCII goes through every pattern: ignoring case, a pattern
+        // also matches some non-ASCII letters to ASCII ones (the Kelvin sign to k), which the checks here do not know.
+        var all = everyPattern || !Ascii.IsValid(result);
+        if (all || HasUserInfo(result)) result = UrlUserInfo().Replace(result, "$1" + Mask + "@");
+        if (all || result.Contains("authorization", StringComparison.OrdinalIgnoreCase)) result = AuthorizationValue().Replace(result, "${name}" + Mask);
+        if (all || ContainsAny(result, SchemeWords, StringComparison.OrdinalIgnoreCase)) result = SchemeCredential().Replace(result, "${scheme}" + Mask);
+        if (everyPattern || ContainsAny(result, TokenStarts, StringComparison.Ordinal)) result = TokenShape().Replace(result, Mask);
+        if (everyPattern || HasBase64Run(result)) result = Base64Run().Replace(result, match => HidesSecret(match.Value) ? Mask : match.Value);
         return result;
     }
+
+    /// <summary>What <see cref="TokenShape"/> starts with (case matters there).</summary>
+    private static readonly string[] TokenStarts = ["gh", "github_pat_", "v1."];
+
+    /// <summary>What <see cref="SchemeCredential"/> starts with, in any case.</summary>
+    private static readonly string[] SchemeWords = ["bearer", "basic", "token"];
+
+    /// <summary>Whether <see cref="UrlUserInfo"/> can match: an <c>@</c> after a <c>://</c> (a report's links have none).</summary>
+    private static bool HasUserInfo(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && text.IndexOf('@', scheme + 3) >= 0;
+    }
+
+    private static bool ContainsAny(string text, string[] parts, StringComparison comparison)
+    {
+        foreach (var part in parts)
+            if (text.Contains(part, comparison)) return true;
+        return false;
+    }
+
+    /// <summary>Whether <see cref="Base64Run"/> can match: 16 characters of its class in a row.</summary>
+    private static bool HasBase64Run(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '_' or '-' ? run + 1 : 0;
+            if (run >= Base64RunLength) return true;
+        }
+
+        return false;
+    }
+
+    private const int Base64RunLength = 16;
 
     /// <summary>A run of base64 that decodes to a secret or a token shape (basic auth, a token written encoded).</summary>
     private bool HidesSecret(string run)
@@ -96,6 +147,7 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"(\b[a-z][a-z0-9+.-]*://)[^\s/@:]+:[^\s/@]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlUserInfo();
 
+    // {16,}: Base64RunLength.
     [GeneratedRegex(@"[A-Za-z0-9+/_-]{16,}={0,2}", RegexOptions.CultureInvariant)]
     private static partial Regex Base64Run();
 }

@@ -56,8 +56,16 @@ public static class TextReportWriter
     {
         var checkedText = $"{Plural(report.ItemCount, "item")} in {Plural(report.FileCount, "Markdown file")}";
         if (visible.Count == 0) return $"{style.Good("No findings")}: {checkedText} checked.";
-        var bySeverity = visible.GroupBy(d => d.Severity).OrderBy(g => g.Key)
-            .Select(g => style.For(g.Key, Plural(g.Count(), g.Key == Severity.Suggestion ? "suggestion" : g.Key.ToName())));
+        // Counted by hand: grouping by the enum would compile Linq's grouping for it at run time.
+        var perSeverity = new int[Severities.Names.Count];
+        foreach (var diagnostic in visible) perSeverity[(int)diagnostic.Severity]++;
+        var bySeverity = new List<string>();
+        for (var i = 0; i < perSeverity.Length; i++)
+        {
+            var severity = (Severity)i;
+            if (perSeverity[i] > 0) bySeverity.Add(style.For(severity, Plural(perSeverity[i], severity == Severity.Suggestion ? "suggestion" : severity.ToName())));
+        }
+
         return $"{style.Bold(Plural(visible.Count, "finding"))} ({string.Join(", ", bySeverity)}): {checkedText} checked.";
     }
 

@@ -21,7 +21,9 @@ public sealed class WorkflowCommandGuardStream : Stream
     private readonly Stream _inner;
     private readonly Lock _gate = new();
     private readonly List<byte> _line = [];
-    private readonly string _nonce = "\uE000" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "\uE001";
+    // Made on the first Trust: a process that writes no workflow command of its own (check, in text) loads no
+    // cryptography for it, and no line can carry a mark that does not exist yet.
+    private string? _nonce;
     private Func<string, string> _redactor = SecretRedactor.Shapes.Redact;
 
     public WorkflowCommandGuardStream(Stream inner) => _inner = inner;
@@ -36,7 +38,10 @@ public sealed class WorkflowCommandGuardStream : Stream
 
     /// <summary><paramref name="commandLine"/> (one line, a command this tool wrote, its data escaped) marked so that
     /// this guard lets its leading <c>::</c> through; <c>##[</c> in it is still broken.</summary>
-    public string Trust(string commandLine) => _nonce + commandLine;
+    public string Trust(string commandLine)
+    {
+        lock (_gate) return (_nonce ??= "\uE000" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "\uE001") + commandLine;
+    }
 
     /// <summary>The same text as the guard would write it, for a line with no line break in it.</summary>
     public static string Neutralize(string line, bool trusted = false)
@@ -136,8 +141,13 @@ public sealed class WorkflowCommandGuardStream : Stream
         var end = bytes.Length;
         while (end > 0 && bytes[end - 1] is (byte)'\n' or (byte)'\r') end--;
         var text = Utf8.GetString(bytes, 0, end);
-        var trusted = text.StartsWith(_nonce, StringComparison.Ordinal);
-        if (trusted) text = text[_nonce.Length..];
+        var trusted = false;
+        if (_nonce is { } nonce && text.StartsWith(nonce, StringComparison.Ordinal))
+        {
+            trusted = true;
+            text = text[nonce.Length..];
+        }
+
         var safe = Neutralize(Redact(text), trusted);
         if (!trusted && string.Equals(safe, text, StringComparison.Ordinal))
         {

@@ -90,16 +90,22 @@ public sealed partial class ConventionTests
         var classes = typeof(BuiltInRules).Assembly.GetTypes()
             .Where(type => !type.IsAbstract && typeof(BacklogLint.Core.Analysis.Rule).IsAssignableFrom(type)).ToList();
 
-        classes.ShouldAllBe(type => type.IsPublic && type.IsSealed && type.GetConstructor(Type.EmptyTypes) != null,
-            "a rule is a public sealed class with a parameterless constructor (BuiltInRules finds it)");
-        classes.Count.ShouldBe(BuiltInRules.All.Count);
+        classes.ShouldAllBe(type => type.IsPublic && type.IsSealed, "a rule is a public sealed class");
+        BuiltInRules.All.Select(rule => rule.GetType()).OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .ShouldBe(classes.OrderBy(type => type.FullName, StringComparer.Ordinal), "every rule class is listed in BuiltInRules.All, once");
         BuiltInRules.Descriptors.Select(d => d.Id).Distinct().Count().ShouldBe(classes.Count, "two rule classes share an ID");
+        BuiltInRules.Descriptors.Select(d => d.Id).ShouldBe(BuiltInRules.Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal), "BuiltInRules.All is in ID order");
     }
 
     [Fact]
     public void Help_links_point_at_the_rule_pages()
     {
         Descriptors.ShouldAllBe(d => d.HelpUri.ToString().EndsWith("/rules/" + d.Id + ".md", StringComparison.Ordinal));
+        Descriptors.ShouldAllBe(d => d.HelpLink == d.HelpUri.ToString(), "the JSON report's link (HelpLink) is the page's Uri as text");
+        var own = new BacklogLint.Core.Analysis.RuleDescriptor("ACME0001", "acme", "Acme", "x", BacklogLint.Core.Analysis.RuleCategory.Format, BacklogLint.Core.Diagnostics.Severity.Warning);
+        own.HelpLink.ShouldBe(own.HelpUri.ToString());
+        (own with { Help = new Uri("https://wiki.acme.example/backlog/ACME 0001?x=ä#y") }).HelpLink
+            .ShouldBe(new Uri("https://wiki.acme.example/backlog/ACME 0001?x=ä#y").ToString());
     }
 
     /// <summary>A message says what is wrong first and stays short enough that no report cuts it (the Markdown report

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogLint.Cli.Commands;
 
@@ -20,7 +19,7 @@ internal static class BaselineCommand
         {
             if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
-            return await host.Services.GetRequiredService<CheckRunner>()
+            return await host.CheckRunner()
                 .WriteBaselineAsync(parseResult.GetValue(path)!, parseResult.GetValue(config), parseResult.GetValue(output));
         });
         return command;

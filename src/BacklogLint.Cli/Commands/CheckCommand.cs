@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BacklogLint.GitHub;
 using BacklogLint.Reporting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogLint.Cli.Commands;
 
@@ -58,7 +57,7 @@ internal static class CheckCommand
                         ActionsContext.ApiUrlFrom(Environment.GetEnvironmentVariable("GITHUB_API_URL")),
                         parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN"),
                         parseResult.GetValue(organization) ?? ActionsContext.OwnerOf(Environment.GetEnvironmentVariable("GITHUB_REPOSITORY")),
-                        CheckRunner.ToolVersion);
+                        ToolInfo.Version);
                 }
                 catch (ActionsContextException e)
                 {
@@ -84,7 +83,7 @@ internal static class CheckCommand
                 Verbose = parseResult.GetValue(CommandLine.Verbose),
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
-            return await host.Services.GetRequiredService<CheckRunner>().RunAsync(settings);
+            return await host.CheckRunner().RunAsync(settings);
         });
         return command;
     }

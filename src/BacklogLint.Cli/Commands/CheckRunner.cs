@@ -1,4 +1,3 @@
-using System.Reflection;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
 using BacklogLint.Core.Comparison;
@@ -16,9 +15,6 @@ namespace BacklogLint.Cli.Commands;
 /// baselines.</summary>
 internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader configLoader, TimeProvider time, ILogger<CheckRunner> logger)
 {
-    public static string ToolVersion { get; } =
-        typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-
     public async Task<int> RunAsync(CheckSettings settings)
     {
         var verbose = settings.Verbose ? new VerboseLog(Console.Error) : null;
@@ -52,7 +48,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             standing = [.. standing.Where(d => d.Path is null || changed.Contains(d.Path))];
         }
 
-        var report = new AnalysisReport(standing, session.ItemsUnder(analysis.Repository), session.FilesUnder(analysis.Repository), ToolVersion)
+        var report = new AnalysisReport(standing, session.ItemsUnder(analysis.Repository), session.FilesUnder(analysis.Repository), ToolInfo.Version)
         {
             SuppressedCount = analysis.Result.Suppressed.Count,
             Suppressed = analysis.Result.Suppressed,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BacklogLint.GitHub;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogLint.Cli.Commands;
 
@@ -80,7 +79,7 @@ internal static class GitHubCommand
                 RequestTimeout = Durations.Parse(parseResult.GetValue(requestTimeout)) ?? GitHubBudget.DefaultPerRequest,
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
-            return await host.Services.GetRequiredService<GitHubRunner>().RunAsync(settings, context, Console.Out);
+            return await host.GitHubRunner().RunAsync(settings, context, Console.Out);
         });
         return command;
     }

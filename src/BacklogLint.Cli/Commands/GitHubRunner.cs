@@ -36,7 +36,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         var budget = new GitHubBudget(settings.Budget, settings.RequestTimeout, TimeProvider.System);
         var computedAt = TimeProvider.System.GetUtcNow();
         Octokit.IGitHubClient? client = context.Token is { } token
-            ? GitHubClientFactory.Create(context.ApiUrl, token, CheckRunner.ToolVersion, new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System, budget: budget))
+            ? GitHubClientFactory.Create(context.ApiUrl, token, ToolInfo.Version, new GitHubRetryHandler(RetryPolicy.Default, TimeProvider.System, budget: budget))
             : null;
         var publisher = new GitHubPublisher(context, client, budget) { CommentAuthorLogin = settings.CommentAuthor };
         var notices = new List<string>();
@@ -53,7 +53,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         // Annotations and the job summary first: whatever happens to the API afterwards, the findings are out.
         var request = PublishRequest(settings, run, exitCode, context, notices, computedAt);
         var redacted = notices.Select(context.Redact).ToList();
-        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, CheckRunner.ToolVersion, [.. redacted]);
+        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, ToolInfo.Version, [.. redacted]);
         var summary = WriteStepSummary(context, report);
         var summaryWritten = summary is not null;
         WriteAnnotations(stdout, settings, context, run, redacted, Places(request, context, client, summaryWritten));

@@ -28,7 +28,13 @@ public sealed record RuleDescriptor(
 
     /// <summary>Where the rule's page is: a built-in rule's under <see cref="HelpBaseUri"/>; a pack's or a policy's
     /// where its author says (<see cref="Help"/>).</summary>
-    public Uri HelpUri => Help ?? new(Id.StartsWith("BL", StringComparison.Ordinal) ? HelpBaseUri + Id + ".md" : OwnRulesUri);
+    public Uri HelpUri => Help ?? new(OwnPage);
+
+    /// <summary><see cref="HelpUri"/> as <see cref="Uri.ToString"/> writes it, without making a <see cref="Uri"/> for a
+    /// page of the catalogue (the first one a process makes costs ~5 ms, and a JSON report names the page of every finding).</summary>
+    public string HelpLink => Help?.ToString() ?? OwnPage;
+
+    private string OwnPage => Id.StartsWith("BL", StringComparison.Ordinal) ? HelpBaseUri + Id + ".md" : OwnRulesUri;
 
     /// <summary>The form of a pack's or a policy's own ID: letters (never <c>BL</c>) then 3 or 4 digits, <c>ACME0001</c>.
     /// The loader and the configuration schema both use it.</summary>

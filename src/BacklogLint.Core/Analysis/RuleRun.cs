@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Model;
@@ -45,10 +44,21 @@ internal sealed class RuleRun(
             item?.Accountable,
             Fingerprint(descriptor.Id, path, item?.Id.Value, anchor)) { Fix = fix });
 
-    /// <summary>Rule, file, item and anchor, never the line: the fingerprint survives edits elsewhere in the file.</summary>
-    private static string Fingerprint(string ruleId, string? path, string? itemId, string anchor)
+    /// <summary>Rule, file, item and anchor, never the line: the fingerprint survives edits elsewhere in the file. The
+    /// first 8 bytes of their SHA-256, in lowercase hex.</summary>
+    internal static string Fingerprint(string ruleId, string? path, string? itemId, string anchor)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{path}\n{itemId}\n{anchor}"));
-        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+        var digest = Sha256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{path}\n{itemId}\n{anchor}"));
+        // By hand: Convert.ToHexStringLower's vectorised path is compiled at run time, for 16 characters.
+        Span<char> hex = stackalloc char[16];
+        for (var i = 0; i < 8; i++)
+        {
+            hex[2 * i] = HexDigits[digest[i] >> 4];
+            hex[(2 * i) + 1] = HexDigits[digest[i] & 0xF];
+        }
+
+        return new string(hex);
     }
+
+    private const string HexDigits = "0123456789abcdef";
 }

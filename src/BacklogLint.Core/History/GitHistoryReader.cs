@@ -12,11 +12,14 @@ namespace BacklogLint.Core.History;
 /// version it rewrote), as <c>git blame --ignore-revs-file</c> passes such lines on.</summary>
 internal static class GitHistoryReader
 {
-    /// <summary>Commits compared in the first parallel stretch; small, so that a walk that stops early wastes little.</summary>
+    /// <summary>Commits compared in the first stretch; small, so that a walk that stops early wastes little.</summary>
     private const int FirstChunk = 16;
 
     /// <summary>The longest stretch compared at once; each doubles until this.</summary>
     private const int LargestChunk = 1024;
+
+    /// <summary>Stretches shorter than this are compared on the walking thread (the first two of every walk).</summary>
+    private const int ParallelFrom = 64;
 
     /// <param name="files">Repository-relative, '/'-separated paths of the files to date.</param>
     /// <param name="lines">For some of those files, lines (as written) to date one by one.</param>
@@ -215,6 +218,15 @@ internal static class GitHistoryReader
         {
             var result = new List<FileChange>[chunk.Count];
             var wanted = new TreeComparer(_objects, files);
+            if (chunk.Count < ParallelFrom || maxDegreeOfParallelism == 1)
+            {
+                // A short stretch (the first ones of every walk) is compared on this thread: starting the pool's workers
+                // for it costs more than it saves, most of all in a small repository, where it is the whole walk.
+                for (var i = chunk.Count - 1; i >= 0; i--)
+                    result[i] = wanted.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree);
+                return result;
+            }
+
             var runs = Math.Min(chunk.Count, Environment.ProcessorCount * 2);
             try
             {

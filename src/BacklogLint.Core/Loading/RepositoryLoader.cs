@@ -83,7 +83,7 @@ public static class RepositoryLoader
         var parser = Parser(location, config, conventions);
         var parsed = new ParsedFile[files.Count];
         var done = 0;
-        Parallel.For(0, files.Count, options.Parallel, i =>
+        options.For(files.Count, i =>
         {
             parsed[i] = Reused(files[i].FullPath) ?? ReadFile(location, files[i], parser, config, source);
             options.Progress?.Report(new LoadProgress(LoadStage.Parsing, Interlocked.Increment(ref done), files.Count));
