@@ -8,26 +8,9 @@ namespace BacklogLint.LanguageServer.Tests;
 /// workspace edit with its own code (Neovim/client.lua drives it and writes what it saw as JSON).</summary>
 public sealed class NeovimTests : IDisposable
 {
-    private const string Typo = """
-        ---
-        id: PAY-1
-        title: Checkout
-        status: in-progres
-        owner: "@alice"
-        ---
-        # Checkout
+    private const string Typo = EditorItems.Typo;
 
-        """;
-
-    private const string Unowned = """
-        ---
-        id: PAY-2
-        title: Refunds
-        status: in-progress
-        ---
-        # Refunds
-
-        """;
+    private const string Unowned = EditorItems.Unowned;
 
     private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "Neovim", "client.lua");
 

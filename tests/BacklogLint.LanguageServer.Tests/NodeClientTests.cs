@@ -9,26 +9,9 @@ namespace BacklogLint.LanguageServer.Tests;
 /// (node-client/client.mjs drives it and prints what it saw as JSON).</summary>
 public sealed class NodeClientTests : IDisposable
 {
-    private const string Typo = """
-        ---
-        id: PAY-1
-        title: Checkout
-        status: in-progres
-        owner: "@alice"
-        ---
-        # Checkout
+    private const string Typo = EditorItems.Typo;
 
-        """;
-
-    private const string Unowned = """
-        ---
-        id: PAY-2
-        title: Refunds
-        status: in-progress
-        ---
-        # Refunds
-
-        """;
+    private const string Unowned = EditorItems.Unowned;
 
     private static readonly string ClientFolder = SourceTree.PathOf("tests", "BacklogLint.LanguageServer.Tests", "node-client");
 

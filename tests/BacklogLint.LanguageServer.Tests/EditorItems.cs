@@ -1,0 +1,27 @@
+namespace BacklogLint.LanguageServer.Tests;
+
+/// <summary>The items the real editor clients open: one with a status typo (BL0502, which has a safe fix) and one
+/// without an owner (BL0001), in a file nobody opens.</summary>
+internal static class EditorItems
+{
+    public const string Typo = """
+        ---
+        id: PAY-1
+        title: Checkout
+        status: in-progres
+        owner: "@alice"
+        ---
+        # Checkout
+
+        """;
+
+    public const string Unowned = """
+        ---
+        id: PAY-2
+        title: Refunds
+        status: in-progress
+        ---
+        # Refunds
+
+        """;
+}
