@@ -73,7 +73,7 @@ internal sealed partial class LanguageServer : IDisposable
         {
             DiagnosticProvider = _pull ? new DiagnosticOptions(Source, InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
         };
-        return new InitializeResult(capabilities, new ServerInfo("BacklogLint", ToolVersion));
+        return new InitializeResult(capabilities, new ServerInfo("BacklogLint", Core.ToolInfo.Version));
     }
 
     [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
@@ -272,8 +272,7 @@ internal sealed partial class LanguageServer : IDisposable
         }
     }
 
-    private string FullPathOf(string repositoryRelative) =>
-        Path.GetFullPath(Path.Combine(_workspace?.Session?.Location.PathBase ?? _workspace?.Root ?? ".", repositoryRelative));
+    private string FullPathOf(string repositoryRelative) => _workspace?.FullPathOf(repositoryRelative) ?? Path.GetFullPath(repositoryRelative);
 
     public void Dispose()
     {
@@ -556,10 +555,6 @@ internal sealed partial class LanguageServer : IDisposable
     }
 
     private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public static string ToolVersion { get; } =
-        typeof(LanguageServer).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            is [System.Reflection.AssemblyInformationalVersionAttribute attribute, ..] ? attribute.InformationalVersion : "0.0.0";
 
     private sealed record OpenDocument(string Uri, int Version, string Text);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BacklogLint.Core.Analysis;
@@ -41,6 +42,7 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     /// cannot be used leaves one finding: that, on the configuration file.</summary>
     public void Load(IReadOnlyDictionary<string, string> buffers)
     {
+        _fullPaths.Clear(); // the configuration may have moved the planning folder
         try
         {
             _session = LintSession.Open(Root, null, engine, loader, time);
@@ -63,13 +65,12 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     }
 
     /// <summary>Reads git history, if it was not (a walk of seconds on a large repository), and analyses again with every
-    /// rule. False when there was nothing to read.</summary>
-    public bool ReadHistory()
+    /// rule.</summary>
+    public void ReadHistory()
     {
-        if (_session is null || _live is null || _live.HasHistory) return false;
+        if (_session is null || _live is null || _live.HasHistory) return;
         _live = _session.WithHistory(_live);
         Analyze();
-        return true;
     }
 
     /// <summary>Applies changed files (a buffer's text, or null: as on disk now) and analyses again.</summary>
@@ -141,11 +142,10 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     private void Publish(List<Diagnostic> reported)
     {
         Generation++;
-        var pathBase = _session?.Location.PathBase ?? Root;
         var findings = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         foreach (var diagnostic in reported)
         {
-            var path = diagnostic.Path is null ? ConfigPath : FullPath(pathBase, diagnostic.Path);
+            var path = diagnostic.Path is null ? ConfigPath : FullPathOf(diagnostic.Path);
             if (!findings.TryGetValue(path, out var here)) findings[path] = here = [];
             here.Add(diagnostic);
         }
@@ -153,13 +153,11 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
         Findings = findings.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<Diagnostic>)entry.Value, StringComparer.Ordinal);
     }
 
-    private readonly Dictionary<(string, string), string> _fullPaths = [];
+    // This session's, by relative path; concurrent: code actions ask from the protocol's threads.
+    private readonly ConcurrentDictionary<string, string> _fullPaths = new(StringComparer.Ordinal);
 
-    /// <summary>A finding's full path, worked out once per file (12,000 findings are grouped after every keystroke).</summary>
-    private string FullPath(string pathBase, string relative)
-    {
-        if (!_fullPaths.TryGetValue((pathBase, relative), out var full))
-            _fullPaths[(pathBase, relative)] = full = Path.GetFullPath(Path.Combine(pathBase, relative));
-        return full;
-    }
+    /// <summary>The full path of a repository-relative one (a finding's, a fix's), worked out once per file: 12,000
+    /// findings are grouped after every keystroke.</summary>
+    public string FullPathOf(string repositoryRelative) =>
+        _fullPaths.GetOrAdd(repositoryRelative, relative => Path.GetFullPath(Path.Combine(_session?.Location.PathBase ?? Root, relative)));
 }

@@ -1,7 +1,7 @@
 namespace BacklogLint.LanguageServer.Tests;
 
-/// <summary>The items the real editor clients open: one with a status typo (BL0502, which has a safe fix) and one
-/// without an owner (BL0001), in a file nobody opens.</summary>
+/// <summary>The items the language server's tests open: one with a status typo (BL0502, which has a safe fix) and one
+/// without an owner (BL0001).</summary>
 internal static class EditorItems
 {
     public const string Typo = """

@@ -18,14 +18,7 @@ public sealed class LanguageServerTests : IAsyncDisposable
         # Checkout
         """;
 
-    private const string Unowned = """
-        ---
-        id: PAY-2
-        title: Refunds
-        status: in-progress
-        ---
-        # Refunds
-        """;
+    private const string Unowned = EditorItems.Unowned;
 
     private readonly TestRepository _repository = TestRepository.Create();
     private LspClient? _client;

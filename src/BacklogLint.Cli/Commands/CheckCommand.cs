@@ -1,3 +1,4 @@
+using BacklogLint.Core;
 using System.CommandLine;
 using BacklogLint.GitHub;
 using BacklogLint.Reporting;

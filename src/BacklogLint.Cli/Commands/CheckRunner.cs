@@ -1,3 +1,4 @@
+using BacklogLint.Core;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
 using BacklogLint.Core.Comparison;

@@ -1,3 +1,4 @@
+using BacklogLint.Core;
 using System.Globalization;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Comparison;

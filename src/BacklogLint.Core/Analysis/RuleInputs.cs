@@ -19,7 +19,7 @@ public enum RuleInputs
     ReferencedItems = 2,
 
     /// <summary>Which files exist and the item's documents: <see cref="Model.PlanningRepository.MarkdownPaths"/>,
-    /// <see cref="Model.PlanningRepository.Moves"/>, <see cref="Model.PlanningRepository.DocumentsOf"/>.</summary>
+    /// <see cref="Model.PlanningRepository.MoveOf"/>, <see cref="Model.PlanningRepository.DocumentsOf"/>.</summary>
     Files = 4,
 
     /// <summary>Any item: <see cref="Model.PlanningRepository.Items"/>, or a value computed over all of them.</summary>

@@ -169,8 +169,7 @@ public sealed class LiveRepository
         {
             Format = _state.Config.Format,
             Selection = selection ?? RepositoryLoader.Selection(_state.Location, _state.Config, new RepositoryLoader.ParsedFiles(_discovered, [.. files], items)),
-            MovesFrom = () => state.Moves(LinkTargets.Missing(files, markdown)),
-            MoveOfFrom = shared is null ? null : state.MoveOrAsk,
+            MoveOfFrom = shared is null ? PlanningRepository.MovesWhenAsked(() => state.Moves(LinkTargets.Missing(files, markdown))) : state.MoveOrAsk,
         };
     }
 

@@ -121,7 +121,7 @@ public static class RepositoryLoader
             // Where the configuration's folder is: its globs (format, overrides) are relative to it.
             Format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" },
             Selection = Selection(location, config, files),
-            MovesFrom = () => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown)),
+            MoveOfFrom = PlanningRepository.MovesWhenAsked(() => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown))),
         };
     }
 

@@ -40,7 +40,6 @@ public sealed class PlanningRepository
         MarkdownPaths = repository.MarkdownPaths;
         Format = repository.Format;
         Selection = repository.Selection;
-        _moves = repository._moves;
         _moveOf = repository._moveOf;
         _byId = repository._byId;
         _byPath = repository._byPath;
@@ -55,25 +54,23 @@ public sealed class PlanningRepository
         return new PlanningRepository(this, roster);
     }
 
-    private Lazy<IReadOnlyDictionary<string, PathMove>> _moves = new(new Dictionary<string, PathMove>());
+    private Func<string, PathMove?> _moveOf = _ => null;
 
-    /// <summary>Where Markdown files that links point at and that are gone went, by repository-relative path, as git
-    /// history tells; empty without history. Worked out the first time it is asked (a walk of history): a run in which
-    /// no rule asks, or no link is broken, pays nothing.</summary>
-    public IReadOnlyDictionary<string, PathMove> Moves => _moves.Value;
+    /// <summary>Where the Markdown file at <paramref name="path"/> (repository-relative; a link's target that is gone)
+    /// went, as git history tells; null when it does not say, and always without history.</summary>
+    public PathMove? MoveOf(string path) => _moveOf(path);
 
-    /// <summary>How <see cref="Moves"/> is worked out, when first asked.</summary>
-    public Func<IReadOnlyDictionary<string, PathMove>> MovesFrom { init => _moves = new(value); }
+    /// <summary>How <see cref="MoveOf"/> is answered: <see cref="MovesWhenAsked"/> for the moves of every gone target in
+    /// one walk of history, or a lookup of its own (a live repository asks for new targets one at a time).</summary>
+    public Func<string, PathMove?> MoveOfFrom { init => _moveOf = value; }
 
-    private Func<string, PathMove?>? _moveOf;
-
-    /// <summary>Where the Markdown file at <paramref name="path"/> (a link's target that is gone) went; null when history
-    /// does not say. The same as <see cref="Moves"/> has, unless <see cref="MoveOfFrom"/> answers one path at a time.</summary>
-    public PathMove? MoveOf(string path) => _moveOf is { } moveOf ? moveOf(path) : Moves.GetValueOrDefault(path);
-
-    /// <summary>Answers <see cref="MoveOf"/> without working out every move (a live repository whose moves are known
-    /// from its first version).</summary>
-    public Func<string, PathMove?>? MoveOfFrom { init => _moveOf = value; }
+    /// <summary>A <see cref="MoveOfFrom"/> that works out every move the first time one is asked (a walk of history):
+    /// a run in which no rule asks, or no link is broken, pays nothing.</summary>
+    public static Func<string, PathMove?> MovesWhenAsked(Func<IReadOnlyDictionary<string, PathMove>> moves)
+    {
+        var all = new Lazy<IReadOnlyDictionary<string, PathMove>>(moves);
+        return path => all.Value.GetValueOrDefault(path);
+    }
 
     /// <summary>What the configuration selected (for BL9002: never green on nothing).</summary>
     public ItemSelection Selection { get; init; } = ItemSelection.None;
