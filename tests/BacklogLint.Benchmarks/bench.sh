@@ -34,6 +34,9 @@ corpora=${CORPORA:-/tmp/corpora}
 now=2026-11-23
 
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+# ReadyToRun compilation is incremental on its inputs, not on crossgen2's options: images made with other options
+# (an experiment with PublishReadyToRunCrossgen2ExtraArgs) would be published as they are.
+rm -rf src/*/obj/Release/net10.0/"$rid"/R2R
 dotnet publish src/BacklogLint.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/tool" -m:2 -v q -nologo >/dev/null
 dotnet build tests/BacklogLint.Benchmarks -c Release -m:2 -v q -nologo >/dev/null
 tool="$work/tool/backloglint"
