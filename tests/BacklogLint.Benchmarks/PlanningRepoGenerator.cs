@@ -5,9 +5,9 @@ using System.Text;
 namespace BacklogLint.Benchmarks;
 
 /// <summary>Writes a synthetic planning repository through <c>git fast-import</c>: items spread over team folders,
-/// added in batches, then edited one or two per commit, a day apart on average, over years. About one item in ten
-/// has inline agreements, one in eight a handoff; statuses, owners and dates vary so that every rule has work.
-/// Deterministic: the same arguments give the same repository.</summary>
+/// added in batches, then edited one or two per commit, a day apart on average, over years. One item in ten (or the
+/// share asked for) has inline agreements, one in eight a handoff; statuses, owners and dates vary so that every rule
+/// has work. Deterministic: the same arguments give the same repository.</summary>
 internal static class PlanningRepoGenerator
 {
     private static readonly string[] Teams = ["payments", "sre", "platform", "growth", "data"];
@@ -16,7 +16,10 @@ internal static class PlanningRepoGenerator
 
     /// <param name="bodyKilobytes">Prose (sections, lists, links, code) added to each item's body: 0 for short items;
     /// ~20 for a repository of proposal documents, where Markdown linters spend their time.</param>
-    public static void Generate(string folder, int itemCount, int commitCount, int bodyKilobytes = 0)
+    /// <param name="agreementsPercent">The share of items with inline agreements, in steps of 10 (10: the same items as
+    /// always). Their lines never change, so each such file's line history goes back to the file's first commit: more of
+    /// them is more line-level history, as in a team that writes its agreements into the items.</param>
+    public static void Generate(string folder, int itemCount, int commitCount, int bodyKilobytes = 0, int agreementsPercent = 10)
     {
         Directory.CreateDirectory(folder);
         Run(folder, "git", "init", "-q", "-b", "main");
@@ -39,14 +42,14 @@ internal static class PlanningRepoGenerator
                 var changes = new List<(string Path, string Content)>();
                 if (added < itemCount)
                 {
-                    for (var i = 0; i < batch && added < itemCount; i++, added++) changes.Add(Item(added, 0, random, bodyKilobytes));
+                    for (var i = 0; i < batch && added < itemCount; i++, added++) changes.Add(Item(added, 0, random, bodyKilobytes, agreementsPercent));
                 }
                 else
                 {
                     for (var i = 0; i < 1 + random.Next(2); i++)
                     {
                         var index = random.Next(itemCount);
-                        changes.Add(Item(index, ++revisions[index], random, bodyKilobytes));
+                        changes.Add(Item(index, ++revisions[index], random, bodyKilobytes, agreementsPercent));
                     }
                 }
 
@@ -76,7 +79,7 @@ internal static class PlanningRepoGenerator
 
     /// <summary>Item <paramref name="index"/> at revision <paramref name="revision"/>. Its agreement lines do not
     /// change between revisions, so line history differs from file history.</summary>
-    private static (string Path, string Content) Item(int index, int revision, Random random, int bodyKilobytes)
+    private static (string Path, string Content) Item(int index, int revision, Random random, int bodyKilobytes, int agreementsPercent)
     {
         var team = Teams[index % Teams.Length];
         var id = $"{team[..3].ToUpperInvariant()}-{index}";
@@ -95,7 +98,9 @@ internal static class PlanningRepoGenerator
         }
 
         text.Append(CultureInfo.InvariantCulture, $"---\n# Work item {index}\n\nRevision {revision}: {random.Next():x} notes about the work.\n");
-        if (index % 10 == 7)
+        // (10 × index + 30) mod 100 < 10 is index mod 10 = 7, the items that always had agreements; a larger share adds
+        // the items after them (8, 9, 0, … mod 10).
+        if ((10 * index + 30) % 100 < agreementsPercent)
         {
             var other = Teams[(index + 2) % Teams.Length];
             text.Append(CultureInfo.InvariantCulture, $"\n## Agreements\n- {day:yyyy-MM-dd} @{team} @{other}: the interface of item {index} stays stable.\n");

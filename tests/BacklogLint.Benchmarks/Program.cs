@@ -4,9 +4,10 @@ using BacklogLint.Benchmarks;
 using BacklogLint.Testing.Accuracy;
 
 const string Usage = """
-    usage: generate <folder> <items> <commits> [body-kb]
+    usage: generate <folder> <items> <commits> [body-kb] [agreements-%]
                                                  a git repository of native work items with that much history
-                                                 (body-kb: KB of prose in each item, as in proposal documents)
+                                                 (body-kb: KB of prose in each item, as in proposal documents;
+                                                 agreements-%: the share of items with inline agreements, default 10)
            accuracy <folder> <items> [seed] [--tuned]
                                                  a repository with planted findings; prints precision and recall per rule
                                                  (--tuned: non-default rule options in .backloglint.yml)
@@ -15,17 +16,22 @@ const string Usage = """
                                                  from an edit of one item to its diagnostics
            corpora <results> <labels.tsv>        the real-repository report of corpora.sh: findings per rule and
                                                  repository, precision from the labels
+           items <folder>                        the paths of the work items a check of the folder reads, relative to
+                                                 its git work tree, one a line (what bench.sh gives git log)
     """;
 
 return args switch
 {
     ["generate", var folder, var items, var commits] => Generate(Path.GetFullPath(folder), Number(items), Number(commits), 0),
     ["generate", var folder, var items, var commits, var body] => Generate(Path.GetFullPath(folder), Number(items), Number(commits), Number(body)),
+    ["generate", var folder, var items, var commits, var body, var agreements] =>
+        Generate(Path.GetFullPath(folder), Number(items), Number(commits), Number(body), Number(agreements)),
     ["accuracy", var folder, var items] => Accuracy(Path.GetFullPath(folder), Number(items), 1, AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Defaults),
     ["accuracy", var folder, var items, var seed, "--tuned"] => Accuracy(Path.GetFullPath(folder), Number(items), Number(seed), AccuracyOptions.Tuned),
     ["micro", .. var options] => Micro(options),
     ["corpora", var results, var labels] => CorporaReport.Run(results, labels),
+    ["items", var folder] => Items(folder),
     ["lsp", var tool, var folder] => await LanguageServerBenchmark.RunAsync(tool, folder, 30),
     ["lsp", var tool, var folder, var edits] => await LanguageServerBenchmark.RunAsync(tool, folder, Number(edits)),
     _ => Fail(),
@@ -39,10 +45,10 @@ static int Micro(string[] options)
     return 0;
 }
 
-static int Generate(string folder, int items, int commits, int bodyKilobytes)
+static int Generate(string folder, int items, int commits, int bodyKilobytes, int agreementsPercent = 10)
 {
     var stopwatch = Stopwatch.StartNew();
-    PlanningRepoGenerator.Generate(folder, items, commits, bodyKilobytes);
+    PlanningRepoGenerator.Generate(folder, items, commits, bodyKilobytes, agreementsPercent);
     Console.Error.WriteLine($"generated {items} items, {commits} commits in {folder} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
     return 0;
 }
@@ -69,6 +75,15 @@ static int Accuracy(string folder, int items, int seed, AccuracyOptions options)
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"planned in {planned.TotalSeconds:F1} s, committed in {(generated - planned).TotalSeconds:F1} s, checked in {checkedIn.TotalSeconds:F1} s; {result.Mismatches.Count} mismatches; repository: {folder}"));
     return result.IsExact ? 0 : 1;
+}
+
+// As check opens PATH: the configuration found upward from it, the whole planning repository it describes.
+static int Items(string folder)
+{
+    var session = BacklogLint.Core.Session.LintSession.Open(folder, null, new BacklogLint.Core.Analysis.AnalysisEngine(BacklogLint.Rules.BuiltInRules.All),
+        new BacklogLint.Core.Configuration.ConfigLoader(BacklogLint.Rules.BuiltInRules.Descriptors), TimeProvider.System);
+    foreach (var item in session.LoadWorkingTree().Items) Console.WriteLine(item.Path);
+    return 0;
 }
 
 static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ public sealed class VerboseEndToEndTests
         lines[0].ShouldBe($"backloglint: configuration {repository.FullPath(".backloglint.yml")}: dialect madr; items docs/decisions/*.md; 1 override");
         lines[1].ShouldBe($"backloglint: read 2 Markdown files under {repository.Path}: 2 work items; walked 2 commits of git history");
         lines[2].ShouldMatch(@"^backloglint: \d+ findings? from \d+ rules, 0 suppressed$");
-        lines[3].ShouldMatch(@"^backloglint: time: \d+ ms in all: configuration \d+ ms, parsing \d+ ms, history \d+ ms, analysis \d+ ms, report \d+ ms$");
+        lines[3].ShouldMatch(@"^backloglint: time: \d+ ms in all: start-up \d+ ms, configuration \d+ ms, parsing \d+ ms, history \d+ ms, analysis \d+ ms, report \d+ ms$");
     }
 
     [Fact]

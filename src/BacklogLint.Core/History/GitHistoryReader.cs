@@ -18,8 +18,9 @@ internal static class GitHistoryReader
     /// <summary>The longest stretch compared at once; each doubles until this.</summary>
     private const int LargestChunk = 1024;
 
-    /// <summary>Stretches shorter than this are compared on the walking thread (the first two of every walk).</summary>
-    private const int ParallelFrom = 64;
+    /// <summary>Stretches shorter than this are compared on the walking thread: the first four of every walk (240
+    /// commits), all of a small repository's history, for which the pool's workers would start only to wait.</summary>
+    private const int ParallelFrom = 256;
 
     /// <param name="files">Repository-relative, '/'-separated paths of the files to date.</param>
     /// <param name="lines">For some of those files, lines (as written) to date one by one.</param>

@@ -249,8 +249,10 @@ public static class RepositoryLoader
         {
             using var repository = new Repository(location.GitDirectory);
             Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
+            // Without commits there is no history to walk, and git's configuration (blame.ignoreRevsFile) is not read.
+            var unborn = repository.Info.IsHeadUnborn && sides.All(side => side.Commit is null);
             var histories = GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked,
-                config.MaxFileBytes, IgnoreRevs.Read(repository, location, config.IgnoreRevsFile));
+                config.MaxFileBytes, unborn ? [] : IgnoreRevs.Read(repository, location, config.IgnoreRevsFile));
             return [.. histories.Select((history, i) => sides[i].Commit is null
                 ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items, options.Overlay), options.Today)
                 : history)];

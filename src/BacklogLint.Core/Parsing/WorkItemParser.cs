@@ -30,6 +30,39 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>Parses a small item in memory, only for the first use of what parsing uses (YamlDotNet compiles a regex
+    /// for its first document, Markdig builds its pipeline, the patterns their searches): a front end may call it on a
+    /// thread of its own at start-up while it does other things. Reads and changes nothing.</summary>
+    public static ParsedFile WarmUp() =>
+        new WorkItemParser(StatusVocabulary.CreateDefault()).Parse("warm-up.md", new SourceText(WarmUpItem), isDeclaredItem: false);
+
+    private const string WarmUpItem = """
+        ---
+        id: WARM-1
+        title: Warm-up
+        status: in-progress
+        owner: "@someone"
+        team: platform
+        created: 2026-01-01
+        depends-on: [WARM-0]
+        handoffs:
+          - from: platform
+            to: data
+            date: 2026-01-02
+        ---
+        # Warm-up
+
+        See [the notes](notes.md) and <!-- backloglint-disable-next-line BL0001 -- a reason --> this.
+
+        ## Agreements
+        - 2026-01-01 @platform @data: the interface stays stable (review-by: 2026-06-01).
+
+        ## Tasks
+        - [x] design
+        - [ ] build
+
+        """;
+
     /// <param name="path">Repository-relative path, for the item and its diagnostics.</param>
     /// <param name="isDeclaredItem">True when configuration's <c>items</c> globs name the file: it is an item
     /// whatever its keys, and broken front matter is always reported.</param>
