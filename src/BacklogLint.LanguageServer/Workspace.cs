@@ -104,7 +104,7 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
         var span = match.Success
             ? SourceSpan.At(int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture))
             : SourceSpan.At(1);
-        return new Diagnostic(ConfigurationRule, Severity.Error, match.Success ? match.Groups["message"].Value : message, null, span, null, null, "configuration");
+        return new Diagnostic(ConfigurationRule, Severity.Error, match.Success ? match.Groups["message"].Value : message, null, span, null, [], null, "configuration");
     }
 
     /// <summary>Not a rule of the catalogue (<c>check</c> stops with exit 2 instead): the editor's way of saying it.</summary>

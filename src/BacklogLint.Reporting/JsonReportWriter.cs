@@ -36,7 +36,9 @@ public static class JsonReportWriter
         json.WriteNumber("fixedSinceBaseline", report.FixedSinceBaselineCount);
         WriteCounts(json, "bySeverity", AnalysisReport.CountBy(visible, d => d.Severity.ToName()));
         WriteCounts(json, "byRule", AnalysisReport.CountBy(visible, d => d.Id));
-        WriteCounts(json, "byOwner", AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf));
+        // A finding counts for each of its owners, so byOwner may add up to more than total.
+        WriteCounts(json, "byOwner", AnalysisReport.CountByEach(visible, AnalysisReport.OwnersOf));
+        WriteCounts(json, "byTeam", AnalysisReport.CountBy(visible, AnalysisReport.TeamOf));
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -53,9 +55,14 @@ public static class JsonReportWriter
         WriteNumberOrNull(json, "endLine", diagnostic.Span?.EndLine);
         WriteNumberOrNull(json, "endColumn", diagnostic.Span?.EndColumn);
         json.WriteString("itemId", diagnostic.ItemId);
-        json.WriteString("owner", diagnostic.Owner);
+        json.WriteString("owner", diagnostic.Owner); // the owners as one text, else the team: as it was before "owners"
         json.WriteString("fingerprint", diagnostic.Fingerprint);
         json.WriteString("helpUri", diagnostic.Descriptor.HelpLink);
+        // After the keys of DESIGN §3, so that a reader of the first ones finds them where they were.
+        json.WriteStartArray("owners");
+        foreach (var owner in diagnostic.Owners) json.WriteStringValue(owner);
+        json.WriteEndArray();
+        json.WriteString("team", diagnostic.Team);
         json.WriteEndObject();
     }
 

@@ -3,9 +3,9 @@ using BacklogLint.Core.Diagnostics;
 
 namespace BacklogLint.Reporting;
 
-/// <summary>The Markdown of the PR comment and the step summary (DESIGN §4), and of <c>check --format markdown</c>:
-/// a headline, counts by rule and by owner, the findings with links to their lines, and whatever does not fit
-/// left out with a pointer to the full list. Every piece of item text goes through <see cref="MarkdownText"/>.</summary>
+/// <summary>The Markdown of the PR comment and the step summary (DESIGN §4): a headline, counts by rule and by owner,
+/// the new, fixed and unchanged findings with links to their lines, and whatever does not fit left out with a pointer
+/// to the full list (<c>check --format markdown</c> is <see cref="LeadReportWriter"/>). Every piece of item text goes through <see cref="MarkdownText"/>.</summary>
 public static class MarkdownReportWriter
 {
     /// <summary>The hidden marker by which the one BacklogLint comment of a pull request is found again.</summary>
@@ -66,33 +66,6 @@ public static class MarkdownReportWriter
             footer: n => Invariant($"\n---\n_{Plural(n, "entry", "entries")} did not fit in this {container}. {fullList}_\n"));
     }
 
-    /// <summary>A whole run (<c>check --format markdown</c>, or the step summary of a push): the same layout without
-    /// new/fixed, and locations as text (there is no commit to link to).</summary>
-    public static string WriteSummary(AnalysisReport report, int maxLength = StepSummaryLimit)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinimumLength);
-        var visible = report.Visible.ToList();
-        var header = $"## {SummaryHeadline(visible)}\n\n"
-            + Invariant($"Checked {Plural(report.ItemCount, "item")} in {Plural(report.FileCount, "Markdown file")} with BacklogLint {MarkdownText.Escape(report.ToolVersion, 50)}.")
-            + (report.SuppressedCount > 0 || report.BaselinedCount > 0
-                ? Invariant($" Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.")
-                : "")
-            + "\n\n";
-
-        var byRule = RuleTable(["Findings"], visible);
-        var byOwner = OwnerTable(["Findings"], visible);
-        var findings = new MarkdownSection(
-            "### Findings\n\n",
-            [.. Ordered(visible).Select(d => Entry(d, location: null, at: Place(d)))],
-            n => Invariant($"- … and {n} more\n"),
-            "\n");
-        return MarkdownLayout.Compose(maxLength, header,
-            reading: [byRule, byOwner, findings],
-            importance: [(byRule, 0.2), (byOwner, 0.15), (findings, 1)],
-            footer: n => Invariant($"\n---\n_{Plural(n, "entry", "entries")} did not fit in this report. Run `backloglint check` for the full list._\n"));
-    }
-
     /// <summary>The headline of a PR: what it added, or plainly that it added nothing (and whether anything is left).</summary>
     public static string PullRequestHeadline(int added, int fixedCount, int unchanged) => (added, fixedCount, unchanged) switch
     {
@@ -102,7 +75,8 @@ public static class MarkdownReportWriter
         _ => Invariant($"BacklogLint: ✅ this pull request adds no new findings ({fixedCount} fixed, {unchanged} unchanged)"),
     };
 
-    private static string SummaryHeadline(List<Diagnostic> visible)
+    /// <summary>"BacklogLint: 25 findings (8 errors, 14 warnings, 3 suggestions)", or that there are none.</summary>
+    internal static string SummaryHeadline(List<Diagnostic> visible)
     {
         if (visible.Count == 0) return "BacklogLint: ✅ no findings";
         var bySeverity = visible.GroupBy(d => d.Severity).OrderBy(g => g.Key).Select(g => Plural(g.Count(), Noun(g.Key)));
@@ -110,7 +84,7 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>Counts per rule, one column per list; rows with the most in the first column first.</summary>
-    private static MarkdownSection RuleTable(string[] columns, params IReadOnlyList<Diagnostic>[] lists)
+    internal static MarkdownSection RuleTable(string[] columns, params IReadOnlyList<Diagnostic>[] lists)
     {
         var rules = lists.SelectMany(list => list).Select(d => d.Descriptor).DistinctBy(d => d.Id).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var rows = Counts(lists, d => d.Id)
@@ -119,26 +93,32 @@ public static class MarkdownReportWriter
         return Table("### By rule\n\n", $"| Rule | Title | {string.Join(" | ", columns)} |\n| --- | --- |{Alignments(columns)}\n", rows, "rule");
     }
 
-    /// <summary>Counts per owner (<see cref="AnalysisReport.OwnerOf"/>), one column per list.</summary>
+    /// <summary>Counts per owner (<see cref="AnalysisReport.OwnersOf"/>: a finding counts for each), one column per list.</summary>
     private static MarkdownSection OwnerTable(string[] columns, params IReadOnlyList<Diagnostic>[] lists)
     {
-        var rows = Counts(lists, AnalysisReport.OwnerOf)
+        var rows = Counts(lists, AnalysisReport.OwnersOf)
             .Select(row => $"| {MarkdownText.Escape(row.Key, 100)} | {Cells(row.Counts)} |\n")
             .ToList();
         return Table("### By owner\n\n", $"| Owner | {string.Join(" | ", columns)} |\n| --- |{Alignments(columns)}\n", rows, "owner");
     }
 
     /// <summary>Per key, how many findings of each list have it: most in the first list first, then most in all.</summary>
-    private static IEnumerable<(string Key, int[] Counts)> Counts(IReadOnlyList<Diagnostic>[] lists, Func<Diagnostic, string> key)
+    private static IEnumerable<(string Key, int[] Counts)> Counts(IReadOnlyList<Diagnostic>[] lists, Func<Diagnostic, string> key) =>
+        Counts(lists, diagnostic => [key(diagnostic)]);
+
+    /// <summary>As <see cref="Counts(IReadOnlyList{Diagnostic}[], Func{Diagnostic, string})"/>, a finding counted for each of its keys.</summary>
+    internal static IEnumerable<(string Key, int[] Counts)> Counts(IReadOnlyList<Diagnostic>[] lists, Func<Diagnostic, IReadOnlyList<string>> keys)
     {
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (var i = 0; i < lists.Length; i++)
         {
             foreach (var diagnostic in lists[i])
             {
-                var name = key(diagnostic);
-                if (!counts.TryGetValue(name, out var row)) counts[name] = row = new int[lists.Length];
-                row[i]++;
+                foreach (var name in keys(diagnostic))
+                {
+                    if (!counts.TryGetValue(name, out var row)) counts[name] = row = new int[lists.Length];
+                    row[i]++;
+                }
             }
         }
 
@@ -146,12 +126,12 @@ public static class MarkdownReportWriter
             .OrderByDescending(row => row.Value[0]).ThenByDescending(row => row.Value.Sum()).ThenBy(row => row.Key, StringComparer.Ordinal);
     }
 
-    private static MarkdownSection Table(string heading, string columns, List<string> rows, string noun) =>
+    internal static MarkdownSection Table(string heading, string columns, List<string> rows, string noun) =>
         new(heading + columns, rows, n => Invariant($"| … {Plural(n, "more " + noun)} |\n"), "\n");
 
-    private static string Cells(int[] counts) => string.Join(" | ", counts.Select(count => count.ToString(CultureInfo.InvariantCulture)));
+    internal static string Cells(int[] counts) => string.Join(" | ", counts.Select(count => count.ToString(CultureInfo.InvariantCulture)));
 
-    private static string Alignments(string[] columns) => string.Concat(columns.Select(_ => " ---: |"));
+    internal static string Alignments(string[] columns) => string.Concat(columns.Select(_ => " ---: |"));
 
     /// <summary>Most severe first, then in report order.</summary>
     private static IEnumerable<Diagnostic> Ordered(IEnumerable<Diagnostic> diagnostics) =>
@@ -166,41 +146,26 @@ public static class MarkdownReportWriter
     }
 
     /// <summary><c>path:line</c>, or "repository" for a finding about the repository as a whole.</summary>
-    private static string Place(Diagnostic diagnostic) => diagnostic switch
+    internal static string Place(Diagnostic diagnostic) => diagnostic switch
     {
         { Path: null } => "(repository)",
         { Span: { } span } => Invariant($"{diagnostic.Path}:{span.Line}"),
         _ => diagnostic.Path,
     };
 
-    private static string Icon(Severity severity) => severity switch
+    internal static string Icon(Severity severity) => severity switch
     {
         Severity.Error => "🛑",
         Severity.Warning => "⚠️",
         _ => "💡",
     };
 
-    private static string Noun(Severity severity) => severity == Severity.Suggestion ? "suggestion" : severity.ToName();
+    internal static string Noun(Severity severity) => severity == Severity.Suggestion ? "suggestion" : severity.ToName();
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 
-    private static string Plural(int count, string noun, string? plural = null) =>
+    internal static string Plural(int count, string noun, string? plural = null) =>
         Invariant($"{count} {(count == 1 ? noun : plural ?? noun + "s")}");
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Links to a finding's lines at the head commit: <c>{repo}/blob/{sha}/{path}#L3</c> or <c>#L3-L5</c>.</summary>
-    private sealed class LineLinks(string repositoryUrl, string headSha)
-    {
-        private readonly string _base = Invariant($"{repositoryUrl.TrimEnd('/')}/blob/{Uri.EscapeDataString(headSha)}/");
-
-        public string? To(Diagnostic diagnostic)
-        {
-            if (diagnostic.Path is not { } path) return MarkdownText.Escape("(repository)");
-            var url = _base + SarifReportWriter.RelativeUri(path);
-            if (diagnostic.Span is not { } span) return MarkdownText.Link(path, url);
-            var lines = span.EndLine > span.Line ? Invariant($"#L{span.Line}-L{span.EndLine}") : Invariant($"#L{span.Line}");
-            return MarkdownText.Link(Invariant($"{path}:{span.Line}"), url + lines);
-        }
-    }
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -73,6 +73,33 @@ public static class MarkdownText
         return escaped.ToString();
     }
 
+    /// <summary><paramref name="text"/> for raw HTML in a Markdown report (a <c>&lt;summary&gt;</c>, where GitHub reads no
+    /// Markdown and would show backslash escapes as typed): cut, on one line, HTML-encoded, and pinging nobody (a
+    /// <see cref="MentionBreak"/> after every <c>@</c> and <c>#</c>).</summary>
+    public static string EscapeHtml(string? text, int maxLength = DefaultMaxLength)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var source = Truncate(text, maxLength);
+        var escaped = new StringBuilder(source.Length + 16);
+        foreach (var c in source)
+        {
+            switch (c)
+            {
+                case '&': escaped.Append("&amp;"); break;
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '"': escaped.Append("&quot;"); break;
+                case '\'': escaped.Append("&#39;"); break;
+                case '@' or '#': escaped.Append(c).Append(MentionBreak); break;
+                case '\u2028' or '\u2029' or '\u0085': escaped.Append(' '); break;
+                case >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F': break;
+                default: escaped.Append(char.IsControl(c) ? ' ' : c); break;
+            }
+        }
+
+        return escaped.ToString();
+    }
+
     /// <summary>At most <paramref name="maxLength"/> characters, ending with '…' when cut; never splits a surrogate pair.</summary>
     public static string Truncate(string text, int maxLength)
     {

@@ -181,6 +181,14 @@ public static class SarifReportWriter
             json.WriteStartObject("properties");
             if (diagnostic.ItemId is { } itemId) json.WriteString("itemId", itemId);
             if (diagnostic.Owner is { } owner) json.WriteString("owner", owner);
+            if (diagnostic.Owners.Count > 0)
+            {
+                json.WriteStartArray("owners");
+                foreach (var each in diagnostic.Owners) json.WriteStringValue(each);
+                json.WriteEndArray();
+            }
+
+            if (diagnostic.Team is { } team) json.WriteString("team", team);
             json.WriteEndObject();
         }
 

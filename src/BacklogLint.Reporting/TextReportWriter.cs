@@ -5,7 +5,7 @@ using BacklogLint.Reporting.Terminal;
 namespace BacklogLint.Reporting;
 
 /// <summary>The terminal format: one line per finding in the MSBuild canonical form that editors' problem matchers
-/// read (<c>path(line,col): warning BL0001: message</c>), then a summary by rule and by owner.</summary>
+/// read (<c>path(line,col): warning BL0001: message</c>), then a summary by rule, by owner (a finding counts for each of its owners) and, when items name teams, by team.</summary>
 public static class TextReportWriter
 {
     public static void Write(TextWriter writer, AnalysisReport report)
@@ -22,8 +22,12 @@ public static class TextReportWriter
         foreach (var (rule, count) in AnalysisReport.CountBy(visible, d => d.Id))
             writer.WriteLine($"  {rule}  {count,4}  {titles[rule]}");
         writer.WriteLine("By owner:");
-        foreach (var (owner, count) in AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf))
+        foreach (var (owner, count) in AnalysisReport.CountByEach(visible, AnalysisReport.OwnersOf))
             writer.WriteLine($"  {count,4}  {TerminalText.OneLine(owner)}");
+        if (!AnalysisReport.AnyTeam(visible)) return;
+        writer.WriteLine("By team:");
+        foreach (var (team, count) in AnalysisReport.CountBy(visible, AnalysisReport.TeamOf))
+            writer.WriteLine($"  {count,4}  {TerminalText.OneLine(team)}");
     }
 
     /// <summary><c>path(line,col): severity ID: message</c>; a finding without a file is reported by the tool itself.</summary>

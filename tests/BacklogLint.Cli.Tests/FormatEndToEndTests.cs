@@ -152,6 +152,29 @@ public sealed class FormatEndToEndTests : IDisposable
         Regex.Count(markdown, "@").ShouldBeGreaterThan(3);
         Regex.Matches(markdown, "@(?!" + Regex.Escape(MarkdownText.MentionBreak) + ")").ShouldBeEmpty();
         foreach (var line in markdown.Split('\n'))
-            line.ShouldMatch(@"^(|## .*|Checked .*|### .*|\| .* \||- .*)$");
+            line.ShouldMatch(@"^(|## .*|Checked .*|A finding counts .*|### .*|\| .* \||(  )?- .*|<details( open)?><summary>.*</summary>|</details>)$");
+    }
+
+    [Fact]
+    public async Task Markdown_report_links_to_the_lines_on_GitHub_at_HEAD_except_where_the_file_changed_since()
+    {
+        using var repository = TestRepository.Create();
+        repository
+            .Write("backlog/PAY-1.md", "---\nid: PAY-1\ntitle: Card retries\nstatus: todo\nteam: payments\n---\n# Card retries\n")
+            .Write("backlog/PAY-2.md", "---\nid: PAY-2\ntitle: Refunds\nstatus: todo\n---\n# Refunds\n");
+        var head = repository.Commit("2026-11-01", "alice");
+        using (var git = new LibGit2Sharp.Repository(repository.Path)) git.Network.Remotes.Add("origin", "git@github.com:acme/planning.git");
+        repository.Write("backlog/PAY-2.md", "---\nid: PAY-2\ntitle: Refunds v2\nstatus: todo\n---\n# Refunds\n");
+        var outsideActions = new Dictionary<string, string?> { ["GITHUB_SERVER_URL"] = null, ["GITHUB_REPOSITORY"] = null };
+
+        var result = await BackloglintProcess.RunAsync(outsideActions, "check", repository.Path, "--format", "markdown", "--now", "2026-11-23");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain($" at [{head[..12]}](https://github.com/acme/planning/commit/{head}).");
+        result.Stdout.ShouldContain($"- **[PAY\\-1](https://github.com/acme/planning/blob/{head}/backlog/PAY-1.md?plain=1#L1)** Card retries · _todo_ · team payments\n");
+        result.Stdout.ShouldContain("(https://github.com/acme/planning/blob/" + head + "/backlog/PAY-1.md?plain=1#L");
+        // Changed since HEAD: the commit's lines are not these.
+        result.Stdout.ShouldContain("- **[PAY\\-2](backlog/PAY-2.md?plain=1#L1)** Refunds v2 · _todo_\n");
+        result.Stdout.ShouldContain("<summary><b>(unowned)</b>: 2 warnings on 2 items</summary>");
     }
 }

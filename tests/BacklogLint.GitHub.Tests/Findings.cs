@@ -15,7 +15,8 @@ internal static class Findings
             path,
             path is null ? null : SourceSpan.WholeLine(line, 10),
             path is null ? null : Path.GetFileNameWithoutExtension(path),
-            "@alice",
+            ["@alice"],
+            null,
             string.Create(CultureInfo.InvariantCulture, $"{id}-{path}-{line}"));
 
     /// <summary><paramref name="count"/> findings in one file, one per line.</summary>

@@ -15,9 +15,9 @@ internal static class Findings
 
     public static Diagnostic Finding(string id, Severity severity = Severity.Warning, string message = "message",
         string? path = "backlog/PAY-1.md", SourceSpan? span = null, string? itemId = "PAY-1", string? owner = "@alice",
-        string fingerprint = "0123456789abcdef") =>
+        string fingerprint = "0123456789abcdef", string? team = null) =>
         new(BuiltInRules.Descriptors.Single(d => d.Id == id), severity, message, path,
-            path is null ? null : span ?? new SourceSpan(3, 1, 3, 20), path is null ? null : itemId, owner, fingerprint);
+            path is null ? null : span ?? new SourceSpan(3, 1, 3, 20), path is null ? null : itemId, owner is null ? [] : owner.Split(", "), team, fingerprint);
 
     /// <summary>A finding about the repository as a whole: no path, no span, no item.</summary>
     public static Diagnostic RepositoryFinding(string message = "Git history is unavailable: shallow clone") =>

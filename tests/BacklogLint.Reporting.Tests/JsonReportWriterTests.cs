@@ -12,7 +12,7 @@ public sealed class JsonReportWriterTests
 
     private static Diagnostic Finding(string id, Severity severity, string message, string? path, SourceSpan? span, string? itemId, string? owner,
         string fingerprint = "0123456789abcdef") =>
-        new(BuiltInRules.Descriptors.Single(d => d.Id == id), severity, message, path, span, itemId, owner, fingerprint);
+        new(BuiltInRules.Descriptors.Single(d => d.Id == id), severity, message, path, span, itemId, owner is null ? [] : owner.Split(", "), null, fingerprint);
 
     private static readonly Diagnostic MissingOwner =
         Finding("BL0001", Severity.Warning, "Task 'PAY-2' is open but has no owner", "backlog/PAY-2.md", new SourceSpan(2, 1, 2, 10), "PAY-2", null, "aaaa");
@@ -58,13 +58,32 @@ public sealed class JsonReportWriterTests
         Keys(diagnostic).Where(DesignDiagnosticKeys.Contains).ShouldBe(DesignDiagnosticKeys);
     }
 
-    /// <summary>DESIGN §3's keys, plus <c>owner</c> (whose finding it is), an addition that consumers may ignore.</summary>
+    /// <summary>DESIGN §3's keys, plus <c>owner</c> (the owners as one text, as before), and after them <c>owners</c>
+    /// and <c>team</c>: additions that consumers may ignore.</summary>
     [Fact]
-    public void Diagnostic_has_exactly_the_keys_of_the_design_and_the_owner()
+    public void Diagnostic_has_exactly_the_keys_of_the_design_and_the_owners()
     {
         var diagnostic = Write(MissingOwner).GetProperty("diagnostics")[0];
 
-        Keys(diagnostic).ShouldBe([.. DesignDiagnosticKeys.Take(DesignDiagnosticKeys.IndexOf("itemId") + 1), "owner", .. DesignDiagnosticKeys.Skip(DesignDiagnosticKeys.IndexOf("itemId") + 1)]);
+        Keys(diagnostic).ShouldBe([.. DesignDiagnosticKeys.Take(DesignDiagnosticKeys.IndexOf("itemId") + 1), "owner", .. DesignDiagnosticKeys.Skip(DesignDiagnosticKeys.IndexOf("itemId") + 1), "owners", "team"]);
+    }
+
+    [Fact]
+    public void A_finding_with_several_owners_lists_them_and_counts_for_each()
+    {
+        var shared = new Diagnostic(BuiltInRules.Descriptors.Single(d => d.Id == "BL0101"), Severity.Warning, "stale", "backlog/PAY-1.md", new SourceSpan(2, 1, 2, 9), "PAY-1", ["@alice", "@org/sre"], "payments", "dddd");
+
+        var root = Write(shared, Orphaned);
+
+        var diagnostic = root.GetProperty("diagnostics")[0];
+        diagnostic.GetProperty("owner").GetString().ShouldBe("@alice, @org/sre");
+        diagnostic.GetProperty("owners").EnumerateArray().Select(o => o.GetString()).ShouldBe(["@alice", "@org/sre"]);
+        diagnostic.GetProperty("team").GetString().ShouldBe("payments");
+        root.GetProperty("diagnostics")[1].GetProperty("team").ValueKind.ShouldBe(JsonValueKind.Null);
+        var summary = root.GetProperty("summary");
+        summary.GetProperty("total").GetInt32().ShouldBe(2);
+        Counts(summary.GetProperty("byOwner")).ShouldBe([("@alice", 2), ("@org/sre", 1)]);
+        Counts(summary.GetProperty("byTeam")).ShouldBe([("(no team)", 1), ("payments", 1)]);
     }
 
     [Fact]

@@ -105,10 +105,10 @@ public sealed partial class MarkdownReportWriterTests
         markdown.ShouldContain("### 2 new findings\n\n");
         markdown.ShouldContain(
             "- 🛑 **error** [BL0101](https://github.com/backloglint/backloglint/blob/main/rules/BL0101.md): stale — "
-            + $"[backlog\\/a b\\/PAY\\-2\\.md\\:7]({RepositoryUrl}/blob/{HeadSha}/backlog/a%20b/PAY-2.md#L7-L9)\n");
+            + $"[backlog\\/a b\\/PAY\\-2\\.md\\:7]({RepositoryUrl}/blob/{HeadSha}/backlog/a%20b/PAY-2.md?plain=1#L7-L9)\n");
         markdown.ShouldContain(
             "- ⚠️ **warning** [BL0001](https://github.com/backloglint/backloglint/blob/main/rules/BL0001.md): Task \\'PAY\\-1\\' has no owner — "
-            + $"[backlog\\/PAY\\-1\\.md\\:3]({RepositoryUrl}/blob/{HeadSha}/backlog/PAY-1.md#L3)\n");
+            + $"[backlog\\/PAY\\-1\\.md\\:3]({RepositoryUrl}/blob/{HeadSha}/backlog/PAY-1.md?plain=1#L3)\n");
         markdown.IndexOf("**error**", StringComparison.Ordinal).ShouldBeLessThan(markdown.IndexOf("**warning**", StringComparison.Ordinal));
     }
 
@@ -135,7 +135,7 @@ public sealed partial class MarkdownReportWriterTests
         fixedAt.ShouldBeGreaterThan(added);
         unchanged.ShouldBeGreaterThan(fixedAt);
         markdown.ShouldContain("was stale — backlog\\/PAY\\-1\\.md\\:5\n");
-        markdown.ShouldContain($"still untouched — [backlog\\/PAY\\-1\\.md\\:3]({RepositoryUrl}/blob/{HeadSha}/backlog/PAY-1.md#L3)\n");
+        markdown.ShouldContain($"still untouched — [backlog\\/PAY\\-1\\.md\\:3]({RepositoryUrl}/blob/{HeadSha}/backlog/PAY-1.md?plain=1#L3)\n");
         markdown.ShouldEndWith("\n</details>\n");
         markdown.ShouldNotContain("did not fit");
     }
@@ -205,7 +205,7 @@ public sealed partial class MarkdownReportWriterTests
         var link = Regex.Match(line, @"\]\((?<url>[^)\s]*)\)$");
         link.Success.ShouldBeTrue(line);
         link.Groups["url"].Value.ShouldStartWith($"{RepositoryUrl}/blob/{HeadSha}/backlog/Title%0A%3A%3Aset-output");
-        link.Groups["url"].Value.ShouldEndWith(".md#L3");
+        link.Groups["url"].Value.ShouldEndWith(".md?plain=1#L3");
     }
 
     // A backtick, bracket, asterisk or underscore not preceded by a backslash.
@@ -330,52 +330,5 @@ public sealed partial class MarkdownReportWriterTests
     public void Limit_below_the_minimum_is_refused()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => MarkdownReportWriter.Write(Report(), MarkdownReportWriter.MinimumLength - 1));
-    }
-
-    // ---- a whole run (check --format markdown)
-
-    [Fact]
-    public void Summary_of_a_run_counts_by_severity_rule_and_owner_with_locations_as_text()
-    {
-        var report = new AnalysisReport(
-            [Finding("BL0001", Severity.Error, fingerprint: "a"), Finding("BL0101", owner: "@everyone", fingerprint: "b"), RepositoryFinding(), Finding("BL0202", Severity.Silent)],
-            ItemCount: 7, FileCount: 9, ToolVersion: "1.2.3") { SuppressedCount = 2 };
-
-        var markdown = MarkdownReportWriter.WriteSummary(report);
-
-        markdown.ShouldNotContain(MarkdownReportWriter.CommentMarker);
-        markdown.ShouldStartWith("## BacklogLint: 3 findings (1 error, 2 warnings)\n\n");
-        markdown.ShouldContain("Checked 7 items in 9 Markdown files with BacklogLint 1\\.2\\.3. Not shown: 2 suppressed findings, 0 baselined findings.");
-        markdown.ShouldContain("| Rule | Title | Findings |\n| --- | --- | ---: |\n");
-        markdown.ShouldContain("| @" + MarkdownText.MentionBreak + "everyone | 1 |\n");
-        markdown.ShouldContain("message — backlog\\/PAY\\-1\\.md\\:3\n");
-        markdown.ShouldContain("shallow clone — \\(repository\\)\n");
-        markdown.ShouldNotContain("BL0202");
-        markdown.ShouldNotContain("](https://github.com/acme");
-    }
-
-    [Fact]
-    public void Summary_of_a_clean_run_says_so()
-    {
-        var markdown = MarkdownReportWriter.WriteSummary(new AnalysisReport([], ItemCount: 7, FileCount: 9, ToolVersion: "1.2.3"));
-
-        markdown.ShouldStartWith("## BacklogLint: ✅ no findings\n");
-        markdown.ShouldNotContain("###");
-    }
-
-    [Theory]
-    [InlineData(MarkdownReportWriter.MinimumLength)]
-    [InlineData(1_000)]
-    [InlineData(MarkdownReportWriter.StepSummaryLimit)]
-    public void Summary_of_a_large_run_stays_within_the_limit(int maxLength)
-    {
-        var report = new AnalysisReport([.. Many(6000, "ALL", 400), RepositoryFinding(Hostile)], ItemCount: 6000, FileCount: 6000, ToolVersion: "1.2.3");
-
-        var markdown = MarkdownReportWriter.WriteSummary(report, maxLength);
-
-        markdown.Length.ShouldBeLessThanOrEqualTo(maxLength);
-        markdown.ShouldStartWith("## BacklogLint: 6001 findings");
-        if (maxLength > 1_000) markdown.ShouldContain("Run `backloglint check` for the full list.");
-        Regex.Matches(markdown, "@(?!" + Regex.Escape(MarkdownText.MentionBreak) + ")").ShouldBeEmpty();
     }
 }

@@ -10,7 +10,7 @@ public sealed class TextReportWriterTests
 
     private static Diagnostic Finding(string id, Severity severity, string message, string? path = "backlog/PAY-142.md",
         SourceSpan? span = null, string? itemId = "PAY-142", string? owner = "@alice") =>
-        new(Rule(id), severity, message, path, path is null ? null : span ?? new SourceSpan(3, 8, 3, 16), path is null ? null : itemId, owner,
+        new(Rule(id), severity, message, path, path is null ? null : span ?? new SourceSpan(3, 8, 3, 16), path is null ? null : itemId, owner is null ? [] : owner.Split(", "), null,
             Fingerprint: "0123456789abcdef");
 
     private static string Write(AnalysisReport report)

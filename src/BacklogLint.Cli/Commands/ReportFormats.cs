@@ -31,7 +31,7 @@ internal static class ReportFormats
                 foreach (var diagnostic in report.Visible) writer.WriteLine(trust(WorkflowCommandWriter.Format(diagnostic)));
                 break;
             case "markdown":
-                writer.Write(MarkdownReportWriter.WriteSummary(report));
+                writer.Write(LeadReportWriter.Write(report));
                 break;
             default:
                 text.Write(writer, report, pathBase);

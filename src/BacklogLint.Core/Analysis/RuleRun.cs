@@ -41,7 +41,8 @@ internal sealed class RuleRun(
             path,
             span,
             item?.Id.Value,
-            item?.Accountable,
+            item?.AccountableParties ?? [],
+            item?.Team?.Value,
             Fingerprint(descriptor.Id, path, item?.Id.Value, anchor)) { Fix = fix });
 
     /// <summary>Rule, file, item and anchor, never the line: the fingerprint survives edits elsewhere in the file. The

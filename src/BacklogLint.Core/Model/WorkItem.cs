@@ -69,13 +69,15 @@ public sealed class WorkItem
     /// <summary>Where item-wide findings point: the <c>id</c> key, else the first key of the front matter.</summary>
     public required SourceSpan HeaderSpan { get; init; }
 
-    /// <summary>Whose finding it is, for reports: the owners, else the team, else an agreement's parties.</summary>
-    public string? Accountable =>
-        Owners.Count > 0 ? string.Join(", ", Owners.Select(o => o.Value))
-        : Team is not null ? Team.Value
+    /// <summary>Whose work it is, for reports: the owners, else the parties of its agreement (an agreement item binds
+    /// them); empty when nobody is. Its <see cref="Team"/> is where it belongs, not who owns it.</summary>
+    public IReadOnlyList<string> AccountableParties => _accountableParties ??=
+        Owners.Count > 0 ? [.. Owners.Select(owner => owner.Value)]
         : Type == ItemType.Agreement && Agreements is [{ Kind: AgreementKind.WholeItem, Parties.Count: > 0 } agreement, ..]
-            ? string.Join(", ", agreement.Parties.Select(p => p.Value))
-            : null;
+            ? [.. agreement.Parties.Select(party => party.Value)]
+            : [];
+
+    private string[]? _accountableParties; // worked out once: the item does not change
 
     /// <summary>The ids its references name, as written: <c>depends-on</c>, <c>parent</c>, <c>blocked-by</c>,
     /// <c>see-also</c>, its agreements' <c>superseded-by</c> and its handoffs' parties (a party may be an item's id). A

@@ -4,7 +4,7 @@ using BacklogLint.Core.Diagnostics;
 namespace BacklogLint.Reporting.Terminal;
 
 /// <summary>The report for a person at a terminal: findings grouped by file, each with its line quoted and the offending
-/// span underlined, then tables by rule and by owner. Each finding still starts with its MSBuild line
+/// span underlined, then tables by rule, by owner (a finding counts for each of its owners) and by team. Each finding still starts with its MSBuild line
 /// (<see cref="TextReportWriter.FormatLine"/>), free of escapes, so editors' terminals and problem matchers read it as
 /// they read the plain format.</summary>
 public static class TerminalReportWriter
@@ -44,7 +44,10 @@ public static class TerminalReportWriter
         writer.WriteLine();
         WriteRuleTable(writer, visible, style);
         writer.WriteLine();
-        WriteOwnerTable(writer, visible, style);
+        WritePartyTable(writer, visible, style, "Owner", AnalysisReport.OwnersOf);
+        if (!AnalysisReport.AnyTeam(visible)) return;
+        writer.WriteLine();
+        WritePartyTable(writer, visible, style, "Team", d => [AnalysisReport.TeamOf(d)]);
     }
 
     /// <summary><c>   6 | owner: "@alice"</c> and under it <c>     |        ^^^^^^^^ handoff-owner-unchanged</c>.</summary>
@@ -84,25 +87,29 @@ public static class TerminalReportWriter
             writer.WriteLine($"{style.For(worst, id)}  {alias.PadRight(aliasWidth)}  {count,5}  {title}");
     }
 
-    private static void WriteOwnerTable(TextWriter writer, List<Diagnostic> visible, TerminalStyle style)
+    /// <summary>Counts per owner or team by severity; a finding counts for each of its owners.</summary>
+    private static void WritePartyTable(TextWriter writer, List<Diagnostic> visible, TerminalStyle style, string heading, Func<Diagnostic, IReadOnlyList<string>> keys)
     {
-        var rows = AnalysisReport.CountBy(visible, AnalysisReport.OwnerOf)
-            .Select(entry =>
+        var bySeverity = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var diagnostic in visible)
+        {
+            var column = diagnostic.Severity switch { Severity.Error => 0, Severity.Warning => 1, _ => 2 };
+            foreach (var key in keys(diagnostic))
             {
-                var findings = visible.Where(d => AnalysisReport.OwnerOf(d) == entry.Key).ToList();
-                return (Owner: Clip(TerminalText.OneLine(entry.Key), 40),
-                    Errors: findings.Count(d => d.Severity == Severity.Error),
-                    Warnings: findings.Count(d => d.Severity == Severity.Warning),
-                    Info: findings.Count(d => d.Severity is not (Severity.Error or Severity.Warning)),
-                    Total: entry.Count);
-            })
+                if (!bySeverity.TryGetValue(key, out var counts)) bySeverity[key] = counts = new int[3];
+                counts[column]++;
+            }
+        }
+
+        var rows = AnalysisReport.CountByEach(visible, keys)
+            .Select(entry => (Name: Clip(TerminalText.OneLine(entry.Key), 40), Counts: bySeverity[entry.Key], Total: entry.Count))
             .ToList();
-        var ownerWidth = Math.Max("Owner".Length, rows.Max(r => r.Owner.Length));
-        writer.WriteLine(style.Bold($"{"Owner".PadRight(ownerWidth)}  {"Errors",6}  {"Warnings",8}  {"Info",4}  {"Total",5}"));
+        var nameWidth = Math.Max(heading.Length, rows.Max(r => r.Name.Length));
+        writer.WriteLine(style.Bold($"{heading.PadRight(nameWidth)}  {"Errors",6}  {"Warnings",8}  {"Info",4}  {"Total",5}"));
         foreach (var row in rows)
         {
-            writer.WriteLine($"{row.Owner.PadRight(ownerWidth)}  {Count(row.Errors, 6, Severity.Error, style)}  "
-                + $"{Count(row.Warnings, 8, Severity.Warning, style)}  {Count(row.Info, 4, Severity.Suggestion, style)}  {row.Total,5}");
+            writer.WriteLine($"{row.Name.PadRight(nameWidth)}  {Count(row.Counts[0], 6, Severity.Error, style)}  "
+                + $"{Count(row.Counts[1], 8, Severity.Warning, style)}  {Count(row.Counts[2], 4, Severity.Suggestion, style)}  {row.Total,5}");
         }
     }
 

@@ -7,7 +7,7 @@ namespace BacklogLint.Core.Tests.Diagnostics;
 public sealed class SeverityPolicyTests
 {
     private static Diagnostic Finding(Severity severity) =>
-        new(new RuleDescriptor("BL8802", "x", "X", "x", RuleCategory.Format, severity), severity, "x", "a.md", null, null, null, "f");
+        new(new RuleDescriptor("BL8802", "x", "X", "x", RuleCategory.Format, severity), severity, "x", "a.md", null, null, [], null, "f");
 
     [Theory]
     [InlineData(Severity.Error, true)]

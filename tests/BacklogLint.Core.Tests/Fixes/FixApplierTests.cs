@@ -15,7 +15,7 @@ public sealed class FixApplierTests
     private static readonly RuleDescriptor Descriptor = new("TEST0001", "test-rule", "Test", "{0}", RuleCategory.Format, Severity.Warning);
 
     private static Diagnostic Finding(Fix fix, int line = 1) =>
-        new(Descriptor, Severity.Warning, "m", fix.Edits[0].Path, SourceSpan.At(line), null, null, "f" + line) { Fix = fix };
+        new(Descriptor, Severity.Warning, "m", fix.Edits[0].Path, SourceSpan.At(line), null, [], null, "f" + line) { Fix = fix };
 
     private static FixOutcome Apply(Dictionary<string, string> files, params Diagnostic[] findings) =>
         FixApplier.Apply(findings, path => files.TryGetValue(path, out var text) ? new FileContent(text, FileEncoding.Utf8) : null, _ => []);

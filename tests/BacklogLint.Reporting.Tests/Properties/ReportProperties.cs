@@ -56,7 +56,7 @@ public sealed partial class ReportProperties
                 new SourceSpan(line, column, line + lines, column + width)),
             Gen.Select(HostileInput.Hostile, HostileInput.Hostile, Gen.String[Gen.Char, 1, 20]),
             (descriptor, severity, message, path, span, texts) =>
-                new Diagnostic(descriptor, severity, message, path, path is null ? null : span, path is null ? null : texts.Item1, texts.Item2, texts.Item3));
+                new Diagnostic(descriptor, severity, message, path, path is null ? null : span, path is null ? null : texts.Item1, [texts.Item2, texts.Item1], texts.Item2, texts.Item3));
 
     private static readonly Gen<List<Diagnostic>> Findings = Gen.Frequency(
         (3, AnalysedFindings),
@@ -129,7 +129,12 @@ public sealed partial class ReportProperties
             input =>
             {
                 var (before, after) = input;
-                var summary = MarkdownReportWriter.WriteSummary(Report(after));
+                var summary = LeadReportWriter.Write(Report(after) with
+                {
+                    // Item text as hostile as the findings': titles and statuses are shown too.
+                    Items = after.Where(d => d.Path is not null).DistinctBy(d => d.Path).ToDictionary(
+                        d => d.Path!, d => new ReportedItem(d.Path!, d.ItemId ?? d.Message, d.Message, d.Fingerprint, d.Severity == Severity.Error)),
+                });
                 var comment = MarkdownReportWriter.Write(new PullRequestReport(FindingDelta.Compare(before, after),
                     "https://github.com/acme/planning", "0123456789abcdef0123456789abcdef01234567", ItemCount: after.Count, ToolVersion: "1.2.3",
                     Notices: [.. after.Take(2).Select(d => d.Message)]));

@@ -11,7 +11,7 @@ public sealed class TerminalReportWriterTests
     private static RuleDescriptor Rule(string id) => BuiltInRules.Descriptors.Single(d => d.Id == id);
 
     private static Diagnostic Finding(string id, Severity severity, string path, SourceSpan? span, string? owner = "@alice") =>
-        new(Rule(id), severity, "message", path, span, "PAY-1", owner, Fingerprint: "0123456789abcdef");
+        new(Rule(id), severity, "message", path, span, "PAY-1", owner is null ? [] : owner.Split(", "), null, Fingerprint: "0123456789abcdef");
 
     private static string Write(IReadOnlyList<Diagnostic> findings, IReadOnlyDictionary<string, string[]> files, TerminalStyle? style = null, bool quiet = false)
     {

@@ -65,7 +65,7 @@ public sealed class SuppressionFixTests : IDisposable
     [Fact]
     public void Nothing_goes_above_the_opening_fence()
     {
-        var finding = new Diagnostic(MissingOwner(), Severity.Warning, "m", "backlog/PAY-1.md", SourceSpan.At(1), "PAY-1", null, "f");
+        var finding = new Diagnostic(MissingOwner(), Severity.Warning, "m", "backlog/PAY-1.md", SourceSpan.At(1), "PAY-1", [], null, "f");
 
         SuppressionFixes.For(finding, new SourceText("---\nid: PAY-1\n---\n")).Select(f => f.Title)
             .ShouldBe(["Suppress BL0001 in this item (with a reason)"]);
