@@ -15,6 +15,9 @@ public static class LeadReportWriter
     /// <summary>Owner groups are shown open until this many findings are shown; the rest are folded.</summary>
     private const int OpenFindings = 30;
 
+    /// <summary>Rows of a table by owner or team shown before the rest are folded.</summary>
+    private const int TableRows = 10;
+
     public static string Write(AnalysisReport report, int maxLength = StepSummaryLimit)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -82,7 +85,16 @@ public static class LeadReportWriter
             .ThenBy(row => row.Key, StringComparer.Ordinal)
             .Select(row => $"| {MarkdownText.Escape(row.Key, 100)} | {Cells([.. row.Value.Counts, row.Value.Items.Count])} |\n")
             .ToList();
-        return Table(heading, $"| {column} | Errors | Warnings | Suggestions | Items |\n| --- |{Alignments(["", "", "", ""])}\n", lines, column.ToLowerInvariant());
+        var columns = $"| {column} | Errors | Warnings | Suggestions | Items |\n| --- |{Alignments(["", "", "", ""])}\n";
+        var noun = "more " + column.ToLowerInvariant();
+        var rest = lines.Count - TableRows;
+        if (rest > 0)
+        {
+            // The rest folded under the table, as one entry (the last): a reader sees who has the most at a glance.
+            lines = [.. lines.Take(TableRows), Invariant($"\n<details><summary>{Plural(rest, noun)}</summary>\n\n{columns}{string.Concat(lines.Skip(TableRows))}\n</details>\n")];
+        }
+
+        return new MarkdownSection(heading + columns, lines, n => Invariant($"| … {Plural(rest > 0 ? n - 1 + rest : n, noun)} |\n"), "\n");
     }
 
     /// <summary>One folded section per owner of open work, the owner with the most errors (then warnings, then

@@ -112,6 +112,19 @@ public sealed class LeadReportWriterTests
     }
 
     [Fact]
+    public void Past_ten_owners_the_rest_of_the_table_is_folded_under_it()
+    {
+        var findings = Enumerable.Range(1, 14).Select(i => Finding("BL0101", path: $"backlog/PAY-{i}.md", itemId: $"PAY-{i}", owner: $"@p{i:00}", fingerprint: $"f{i}")).ToArray();
+
+        var markdown = LeadReportWriter.Write(Report(findings));
+
+        var table = markdown[markdown.IndexOf("### By owner", StringComparison.Ordinal)..markdown.IndexOf("### By rule", StringComparison.Ordinal)];
+        Regex.Count(table, @"^\| @", RegexOptions.Multiline).ShouldBe(14);
+        table.ShouldContain("| @" + MarkdownText.MentionBreak + "p10 | 0 | 1 | 0 | 0 |\n\n<details><summary>4 more owners</summary>\n\n| Owner | Errors |");
+        table.ShouldEndWith("| @" + MarkdownText.MentionBreak + "p14 | 0 | 1 | 0 | 0 |\n\n</details>\n\n");
+    }
+
+    [Fact]
     public void An_owner_in_raw_html_is_html_escaped_and_pings_nobody()
     {
         var markdown = LeadReportWriter.Write(Report(Finding("BL0101", owner: "@org/<b>team</b> & \"co\"", path: "backlog/PAY-1.md")));
