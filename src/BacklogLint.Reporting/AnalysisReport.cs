@@ -36,6 +36,21 @@ public sealed record AnalysisReport(IReadOnlyList<Diagnostic> Diagnostics, int I
     /// point at other lines, so they get relative links.</summary>
     public IReadOnlySet<string> ChangedFiles { get; init; } = new HashSet<string>();
 
+    /// <summary>This report with what the lead's report shows of the repository's items (<see cref="Items"/>), links to
+    /// the lines at <paramref name="web"/>'s commit, and the files changed since it (<see cref="ChangedFiles"/>).</summary>
+    public AnalysisReport WithItems(PlanningRepository repository, WebAddress? web)
+    {
+        var items = new Dictionary<string, ReportedItem>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in repository.Items)
+        {
+            items.TryAdd(item.Path, ReportedItem.Of(item));
+            if (repository.History.IsUncommitted(item.Path)) changed.Add(item.Path);
+        }
+
+        return this with { Items = items, Web = web, ChangedFiles = changed };
+    }
+
     /// <summary>The findings people see: everything but <see cref="Severity.Silent"/>.</summary>
     public IEnumerable<Diagnostic> Visible => Diagnostics.Where(d => d.Severity.IsShown());
 

@@ -18,7 +18,8 @@ public static class LeadReportWriter
     /// <summary>Rows of a table by owner or team shown before the rest are folded.</summary>
     private const int TableRows = 10;
 
-    public static string Write(AnalysisReport report, int maxLength = StepSummaryLimit)
+    /// <param name="notices">Plain sentences the reader must see (a shallow clone, no token), already written.</param>
+    public static string Write(AnalysisReport report, int maxLength = StepSummaryLimit, IReadOnlyList<string>? notices = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinimumLength);
@@ -31,6 +32,7 @@ public static class LeadReportWriter
                 ? Invariant($" Not shown: {Plural(report.SuppressedCount, "suppressed finding")}, {Plural(report.BaselinedCount, "baselined finding")}.")
                 : "")
             .Append("\n\n");
+        foreach (var notice in notices ?? []) header.Append("> ").Append(MarkdownText.Escape(notice)).Append("\n\n");
         if (visible.Count == 0) return header.ToString();
         header.Append(report.Web is null
             ? "A finding counts for each of its item's owners. Links are relative to the repository's root.\n\n"

@@ -216,7 +216,11 @@ public sealed class PullRequestEndToEndTests : GitHubEndToEndTests
         var checkRun = Server.CheckRuns.ShouldHaveSingleItem();
         checkRun.HeadSha.ShouldBe(PullRequest.HeadSha);
         checkRun.Annotations.Count.ShouldBe(2);
-        PullRequest.Summary.ShouldStartWith(Marker);
+        // The step summary of a push is the lead's report of the whole repository, linked at the pushed commit.
+        PullRequest.Summary.ShouldStartWith("## BacklogLint: 2 findings (1 error, 1 warning)\n");
+        PullRequest.Summary.ShouldNotContain(Marker);
+        PullRequest.Summary.ShouldContain("### Open work by owner");
+        PullRequest.Summary.ShouldContain($"/blob/{PullRequest.HeadSha}/backlog/OLD-2.md?plain=1#L1)");
     }
 }
 

@@ -56,7 +56,10 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
             BaselinedCount = comparison?.Baselined.Count ?? 0,
             FixedSinceBaselineCount = comparison?.Gone.Count ?? 0,
         };
-        if (settings.Format == "markdown") report = WithItems(report, session, analysis.Repository);
+        // The lead's report shows each finding's item, linked on GitHub at HEAD when the repository is there.
+        if (settings.Format == "markdown")
+            report = report.WithItems(analysis.Repository, Core.History.WebAddress.Find(session.Location.GitDirectory,
+                Environment.GetEnvironmentVariable("GITHUB_SERVER_URL"), Environment.GetEnvironmentVariable("GITHUB_REPOSITORY")));
         var threshold = CommonOptions.FailureThreshold(settings.FailOn);
         var text = new TextView(settings.Terminal, settings.Quiet, threshold ?? Severity.Error, settings.StrictBaseline);
         try
@@ -75,23 +78,6 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
         var failing = report.Visible.Fails(threshold);
         var shrinkable = settings.StrictBaseline && report.FixedSinceBaselineCount > 0;
         return failing || shrinkable ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
-    }
-
-    /// <summary>The lead's report shows each finding's item (title, status) and links to its lines on GitHub at HEAD when
-    /// the repository is there (the Actions environment or the <c>origin</c> remote), except in files changed since.</summary>
-    private static AnalysisReport WithItems(AnalysisReport report, LintSession session, PlanningRepository repository)
-    {
-        var items = new Dictionary<string, ReportedItem>(StringComparer.Ordinal);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in repository.Items)
-        {
-            items.TryAdd(item.Path, ReportedItem.Of(item));
-            if (repository.History.IsUncommitted(item.Path)) changed.Add(item.Path);
-        }
-
-        var web = Core.History.WebAddress.Find(session.Location.GitDirectory,
-            Environment.GetEnvironmentVariable("GITHUB_SERVER_URL"), Environment.GetEnvironmentVariable("GITHUB_REPOSITORY"));
-        return report with { Items = items, Web = web, ChangedFiles = changed };
     }
 
     /// <summary><c>--fix</c> writes the safe fixes of the findings under PATH and gives the analysis of what remains;

@@ -4,6 +4,7 @@ using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Comparison;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.History;
 using BacklogLint.Core.Model;
 using BacklogLint.Core.Session;
 using BacklogLint.GitHub;
@@ -55,7 +56,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         var request = PublishRequest(settings, run, exitCode, context, notices, computedAt);
         var redacted = notices.Select(context.Redact).ToList();
         var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, ToolInfo.Version, [.. redacted]);
-        var summary = WriteStepSummary(context, report);
+        var summary = WriteStepSummary(context, report, run);
         var summaryWritten = summary is not null;
         WriteAnnotations(stdout, settings, context, run, redacted, Places(request, context, client, summaryWritten));
         await stdout.FlushAsync();
@@ -141,7 +142,10 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     {
         var repository = session.LoadWorkingTree();
         var findings = Analyze(session, repository, owners);
-        return new RunFindings(FindingDelta.AllNew(findings), findings, null, session.ItemsUnder(repository), context.Sha ?? "HEAD", IsPullRequest: false);
+        return new RunFindings(FindingDelta.AllNew(findings), findings, null, session.ItemsUnder(repository), context.Sha ?? "HEAD", IsPullRequest: false)
+        {
+            Pushed = (repository, session.FilesUnder(repository)),
+        };
     }
 
     /// <summary>The findings under PATH that are shown, with the roster verified when it was listed.</summary>
@@ -190,13 +194,19 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         }
     }
 
-    /// <summary>Appends the report to the job summary, filled up to GitHub's limit; returns what was written (null: nothing).</summary>
-    private string? WriteStepSummary(ActionsContext context, PullRequestReport report)
+    /// <summary>Appends the report to the job summary, filled up to GitHub's limit; returns what was written (null:
+    /// nothing). On a pull request it is the comment's report; on a push, the lead's report of the whole repository.</summary>
+    private string? WriteStepSummary(ActionsContext context, PullRequestReport report, RunFindings run)
     {
         if (context.StepSummaryPath is not { } path) return null;
+        Func<int, string> write = run.Pushed is var (repository, fileCount)
+            ? maxLength => LeadReportWriter.Write(
+                new AnalysisReport(run.Head, run.ItemCount, fileCount, ToolInfo.Version).WithItems(repository, new WebAddress(context.RepositoryUrl, run.HeadSha)),
+                maxLength, report.Notices)
+            : maxLength => MarkdownReportWriter.Write(report, maxLength, MarkdownReportWriter.FullListInCheck, "summary");
         try
         {
-            if (StepSummary.TryAppend(path, maxLength => MarkdownReportWriter.Write(report, maxLength, MarkdownReportWriter.FullListInCheck, "summary"), out var written)) return written;
+            if (StepSummary.TryAppend(path, write, out var written)) return written;
             LogSummaryFull(path);
             return null;
         }
@@ -209,7 +219,7 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
 
     /// <summary>Where the comment and the check run send a reader for what did not fit in them.</summary>
     private static string FullList(string? summary) =>
-        summary is not null && !summary.Contains("did not fit in this summary", StringComparison.Ordinal)
+        summary is not null && !summary.Contains("did not fit in this", StringComparison.Ordinal)
             ? MarkdownReportWriter.FullListInSummary
             : MarkdownReportWriter.FullListInCheck;
 
@@ -286,5 +296,9 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
     /// <param name="Head">Every finding of the head, in report order.</param>
     /// <param name="Changed">The files the pull request changed; null when unknown (or on a push).</param>
     /// <param name="HeadSha">The commit links and the check run point at.</param>
-    private sealed record RunFindings(FindingDelta Delta, IReadOnlyList<Diagnostic> Head, IReadOnlySet<string>? Changed, int ItemCount, string HeadSha, bool IsPullRequest);
+    private sealed record RunFindings(FindingDelta Delta, IReadOnlyList<Diagnostic> Head, IReadOnlySet<string>? Changed, int ItemCount, string HeadSha, bool IsPullRequest)
+    {
+        /// <summary>On a push, the repository analysed, for the lead's report in the step summary.</summary>
+        public (PlanningRepository Repository, int FileCount)? Pushed { get; init; }
+    }
 }
