@@ -93,7 +93,8 @@ markdownlint_ms() { # folder
 
 # The `--verbose` time line of a check of folder $1 as of $2 ("880 ms in all: start-up 60 ms, …").
 profile() {
-  (cd "$1" && "$tool" check "$1" --now "$2" --format json --output "$work/out.json" --verbose 2>&1 >/dev/null) | sed -n 's/^backloglint: time: //p'
+  # Findings exit 1: the exit code is not looked at.
+  { (cd "$1" && "$tool" check "$1" --now "$2" --format json --output "$work/out.json" --verbose 2>&1 >/dev/null) || true; } | sed -n 's/^backloglint: time: //p'
 }
 
 # "met" or by how much not; $1 our time, $2 the goal (ms).
