@@ -145,9 +145,23 @@ public sealed partial record ItemFormat
 
     /// <summary>Keys compare by their letters and digits only, ignoring case: <c>created_date</c> = <c>created-date</c>,
     /// <c>Author(s)</c> = <c>authors</c>, <c>Last updated</c> = <c>last-updated</c>.</summary>
-    public static bool SameKey(string a, string b) => LooseKey(a) == LooseKey(b);
-
-    private static string LooseKey(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    /// <remarks>Compared in place, character by character: parsing asks this for every key of every item against each
+    /// alias of each model key (tens of times per item), and building the loose form of both keys each time was ~10% of
+    /// the CPU time of a check of 10,000 items. A letter or digit is never half of a surrogate pair, so lower-casing
+    /// each one alone is what lower-casing the string of them did.</remarks>
+    public static bool SameKey(string a, string b)
+    {
+        var (i, j) = (0, 0);
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i])) i++;
+            while (j < b.Length && !char.IsLetterOrDigit(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j])) return false;
+            i++;
+            j++;
+        }
+    }
 
     /// <summary>The id an item in <paramref name="path"/> has when it names none; null when the file cannot be an item
     /// of this format (a README beside numbered decisions).</summary>

@@ -115,7 +115,7 @@ internal static class GitHistoryReader
                     continue;
                 }
 
-                var committed = LinesOf(change.Blob);
+                var committed = LineScanner.Present(_objects, change.Blob, asked.Select(line => line.TrimEnd()).ToHashSet(StringComparer.Ordinal), maxFileBytes);
                 var set = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var line in asked.Select(line => line.TrimEnd()))
                 {
@@ -163,7 +163,7 @@ internal static class GitHistoryReader
                     chunk.Add(commit);
                 var lastParentTree = next?.Header.Tree; // the stop commit is the last one's parent too
                 var wanted = states.SelectMany(state => state.Wanted).ToHashSet(StringComparer.Ordinal);
-                var changes = CompareInParallel([.. chunk.Select(commit => commit.Header)], lastParentTree, wanted);
+                var changes = CompareInParallel([.. chunk.Select(commit => commit.Header)], lastParentTree, wanted, LinesAsked(states));
                 for (var i = 0; i < chunk.Count; i++)
                     foreach (var state in states) Apply(state, changes[i], chunk[i].Id, chunk[i].Header.AuthorDate);
                 walked?.Invoke(_walked += chunk.Count);
@@ -197,9 +197,8 @@ internal static class GitHistoryReader
         /// <summary>The asked lines an ignored commit added are dated by the file's change before it.</summary>
         private void PassOn(FileChange change, HashSet<string> asked, WalkState state)
         {
-            var now = LinesOf(change.Blob);
-            var before = LinesOf(change.OldBlob!.Value);
-            foreach (var line in asked.Where(line => now.Contains(line) && !before.Contains(line)).ToList())
+            var added = AddedLines(change, asked);
+            foreach (var line in asked.Where(added.Contains).ToList())
             {
                 asked.Remove(line);
                 if (!state.PassedOn.TryGetValue(change.Path, out var passed)) state.PassedOn[change.Path] = passed = new HashSet<string>(StringComparer.Ordinal);
@@ -209,13 +208,33 @@ internal static class GitHistoryReader
             if (asked.Count == 0) state.Lines.Remove(change.Path);
         }
 
+        /// <summary>The lines still asked about, per file, over all states: a copy, read by the comparing threads while
+        /// nothing changes them.</summary>
+        private static Dictionary<string, HashSet<string>> LinesAsked(IReadOnlyList<WalkState> states)
+        {
+            var asked = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var state in states)
+            {
+                foreach (var (path, lines) in state.Lines)
+                {
+                    if (!asked.TryGetValue(path, out var set)) asked[path] = set = new HashSet<string>(StringComparer.Ordinal);
+                    set.UnionWith(lines);
+                }
+            }
+
+            return asked;
+        }
+
         private (GitId, CommitHeader)? Parent(CommitHeader commit) =>
             commit.FirstParent is { } parent ? (parent, _objects.ReadCommit(parent)) : null;
 
         /// <summary>The wanted files each commit of <paramref name="chunk"/> changed against its first parent (the next
         /// in the chunk; for the last, <paramref name="lastParentTree"/>). Each worker takes a run of consecutive commits,
         /// so that the tree it read for one commit is the parent's tree of the one before.</summary>
-        private List<FileChange>[] CompareInParallel(List<CommitHeader> chunk, GitId? lastParentTree, IReadOnlySet<string> files)
+        /// <param name="lines">The lines asked about, per file: which of them each change adds is worked out here too
+        /// (<see cref="LineScanner"/>).</param>
+        private List<FileChange>[] CompareInParallel(
+            List<CommitHeader> chunk, GitId? lastParentTree, IReadOnlySet<string> files, Dictionary<string, HashSet<string>> lines)
         {
             var result = new List<FileChange>[chunk.Count];
             var wanted = new TreeComparer(_objects, files);
@@ -223,8 +242,9 @@ internal static class GitHistoryReader
             {
                 // A short stretch (the first ones of every walk) is compared on this thread: starting the pool's workers
                 // for it costs more than it saves, most of all in a small repository, where it is the whole walk.
+                var scanner = new LineScanner(_objects, lines, maxFileBytes);
                 for (var i = chunk.Count - 1; i >= 0; i--)
-                    result[i] = wanted.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree);
+                    result[i] = scanner.Scan(wanted.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree));
                 return result;
             }
 
@@ -239,8 +259,9 @@ internal static class GitHistoryReader
                     (run, _, objects) =>
                     {
                         var comparer = wanted.ReadingWith(objects);
+                        var scanner = new LineScanner(objects, lines, maxFileBytes);
                         for (var i = (run + 1) * chunk.Count / runs - 1; i >= run * chunk.Count / runs; i--)
-                            result[i] = comparer.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree);
+                            result[i] = scanner.Scan(comparer.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree));
                         return objects;
                     },
                     _workers.Add);
@@ -256,31 +277,83 @@ internal static class GitHistoryReader
 
         private void DateLines(FileChange change, DateOnly date, HashSet<string> wanted, Dictionary<(string, string), DateOnly> lineDates)
         {
-            var now = LinesOf(change.Blob);
-            var before = change.OldBlob is { } old ? LinesOf(old) : [];
-            foreach (var line in wanted.Where(line => now.Contains(line) && !before.Contains(line)).ToList())
+            var added = AddedLines(change, wanted);
+            foreach (var line in wanted.Where(added.Contains).ToList())
             {
                 lineDates[(change.Path, line)] = date;
                 wanted.Remove(line);
             }
         }
 
-        /// <summary>A blob's lines without trailing white space, decoded as the parser decodes files; none for a blob
-        /// over the size limit (its header says how large it is, so it is never read).</summary>
-        private HashSet<string> LinesOf(GitId blob)
-        {
-            var lines = new HashSet<string>(StringComparer.Ordinal);
-            if (_objects.ReadSize(blob) > maxFileBytes) return lines;
-            var text = SourceText.Decode(_objects.ReadBlob(blob), out _);
-            if (text is null) return lines;
-            for (var line = 1; line <= text.LineCount; line++) lines.Add(text.Line(line).TrimEnd());
-            return lines;
-        }
+        /// <summary>Of <paramref name="asked"/>, the lines <paramref name="change"/> added: as the comparing thread found
+        /// them, or (when it could not read a version there) read now, on this thread, where a failure stops the walk.</summary>
+        private IReadOnlySet<string> AddedLines(FileChange change, HashSet<string> asked) =>
+            change.AddedLines ?? LineScanner.Added(_objects, change, asked, maxFileBytes);
 
         public void Dispose()
         {
             _objects.Dispose();
             foreach (var objects in _workers) objects.Dispose();
+        }
+    }
+
+    /// <summary>Which asked lines each change of a file adds, worked out on the thread that compared the trees, for a run
+    /// of consecutive commits taken oldest first. Each version of a file is read once: the version a change replaces is
+    /// the one the change before it in the run made (first-parent history is a line). This was the walk's serial part,
+    /// two blobs read, decoded and split into a set of all their lines per change of a file with inline agreements,
+    /// while the other threads waited; in a repository where half the items have agreements, most of the walk.</summary>
+    private sealed class LineScanner(GitObjects objects, Dictionary<string, HashSet<string>> asked, long maxFileBytes)
+    {
+        private readonly Dictionary<string, (GitId Blob, HashSet<string> Present)> _last = new(StringComparer.Ordinal);
+
+        /// <summary><paramref name="changes"/> (one commit's, each run's commits in turn from the oldest) with the lines
+        /// each adds; a change whose versions cannot be read here is left without, to be read on the walking thread.</summary>
+        public List<FileChange> Scan(List<FileChange> changes)
+        {
+            if (asked.Count == 0) return changes;
+            for (var i = 0; i < changes.Count; i++)
+            {
+                var change = changes[i];
+                if (!asked.TryGetValue(change.Path, out var lines)) continue;
+                try
+                {
+                    var before = change.OldBlob is not { } old ? []
+                        : _last.TryGetValue(change.Path, out var last) && last.Blob == old ? last.Present
+                        : Present(objects, old, lines, maxFileBytes);
+                    var now = Present(objects, change.Blob, lines, maxFileBytes);
+                    _last[change.Path] = (change.Blob, now);
+                    changes[i] = change with { AddedLines = now.Where(line => !before.Contains(line)).ToHashSet(StringComparer.Ordinal) };
+                }
+                catch (Exception e) when (e is LibGit2SharpException or IOException)
+                {
+                    _last.Remove(change.Path);
+                }
+            }
+
+            return changes;
+        }
+
+        /// <summary>Of <paramref name="asked"/>, the lines in <paramref name="change"/>'s blob and not in its old one.</summary>
+        public static HashSet<string> Added(GitObjects objects, FileChange change, HashSet<string> asked, long maxFileBytes)
+        {
+            var now = Present(objects, change.Blob, asked, maxFileBytes);
+            if (change.OldBlob is { } old) now.ExceptWith(Present(objects, old, asked, maxFileBytes));
+            return now;
+        }
+
+        /// <summary>Which of <paramref name="lines"/> a blob has, its lines taken without trailing white space and decoded
+        /// as the parser decodes files; none for a blob over the size limit (its header says how large it is, so it is
+        /// never read).</summary>
+        public static HashSet<string> Present(GitObjects objects, GitId blob, HashSet<string> lines, long maxFileBytes)
+        {
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            if (objects.ReadSize(blob) > maxFileBytes) return present;
+            var text = SourceText.Decode(objects.ReadBlob(blob), out _);
+            if (text is null) return present;
+            var lookup = lines.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var line = 1; line <= text.LineCount && present.Count < lines.Count; line++)
+                if (lookup.TryGetValue(text.LineSpan(line).TrimEnd(), out var found)) present.Add(found);
+            return present;
         }
     }
 

@@ -102,4 +102,9 @@ internal sealed class TreeComparer
 }
 
 /// <summary>A wanted file a commit added or changed; <see cref="OldBlob"/> is null when it added it.</summary>
-internal sealed record FileChange(string Path, GitId Blob, GitId? OldBlob);
+internal sealed record FileChange(string Path, GitId Blob, GitId? OldBlob)
+{
+    /// <summary>Of the lines asked about this file when the change was compared, those it added (in <see cref="Blob"/>,
+    /// not in <see cref="OldBlob"/>); null when they were not worked out there.</summary>
+    public IReadOnlySet<string>? AddedLines { get; init; }
+}

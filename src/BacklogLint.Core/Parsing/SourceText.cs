@@ -29,13 +29,16 @@ public sealed class SourceText
     public int LineCount => _lineStarts[^1] == Text.Length && Text.Length > 0 ? _lineStarts.Length - 1 : _lineStarts.Length;
 
     /// <summary>The text of 1-based <paramref name="line"/> without its line break.</summary>
-    public string Line(int line)
+    public string Line(int line) => LineSpan(line).ToString();
+
+    /// <summary><see cref="Line"/> without making a string of it (to look each line of many texts up).</summary>
+    public ReadOnlySpan<char> LineSpan(int line)
     {
         if (line < 1 || line > _lineStarts.Length) return "";
         var start = _lineStarts[line - 1];
         var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
         while (end > start && Text[end - 1] is '\n' or '\r') end--;
-        return Text[start..end];
+        return Text.AsSpan(start, end - start);
     }
 
     /// <summary>The 0-based offset where 1-based <paramref name="line"/> starts.</summary>

@@ -397,4 +397,23 @@ public sealed class ItemFormatTests
 
         file.Item.ShouldNotBeNull().Agreements.ShouldHaveSingleItem().SupersededBy.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("created_date", "created-date", true)]
+    [InlineData("Author(s)", "authors", true)]
+    [InlineData("Last updated", "last-updated", true)]
+    [InlineData("ÉTAT", "état", true)]
+    [InlineData("status", "statuses", false)]
+    [InlineData("", "--", true)]
+    [InlineData("a😀b", "ab", true)]
+    [InlineData("owner", "", false)]
+    public void Keys_compare_by_their_letters_and_digits_ignoring_case(string a, string b, bool same)
+    {
+        // The definition: the keys' letters and digits, lower-cased, are the same string.
+        static string Loose(string key) => string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        (Loose(a) == Loose(b)).ShouldBe(same);
+
+        ItemFormat.SameKey(a, b).ShouldBe(same);
+        ItemFormat.SameKey(b, a).ShouldBe(same);
+    }
 }
