@@ -97,7 +97,7 @@ public sealed partial class IncrementalAnalysisTests
     private static partial Regex RosterSection();
 
     /// <summary>Draws the next edit: a file and its new text (null: as on disk, after deleting or restoring it there).</summary>
-    private sealed partial class Edits(string root, Random random)
+    internal sealed partial class Edits(string root, Random random)
     {
         private static readonly string[] Statuses = ["done", "dropped", "in-progress", "blocked", "todo", "accepted", "superseded", "in-progres"];
         private int _created;

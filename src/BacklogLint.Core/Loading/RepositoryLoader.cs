@@ -57,6 +57,46 @@ public static class RepositoryLoader
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
     }
 
+    /// <summary>Loads the folder as each of <paramref name="commits"/> has it, from git objects (no checkout): samples of
+    /// one branch's history, newest first, each on the first-parent line of the first. A file whose blob is the same as
+    /// in the sample before is not parsed again (the same <see cref="ParsedFile"/>, so an analysis of one sample reuses
+    /// the findings of the one before), a commit sampled twice is loaded once (the same repository), and history is
+    /// walked once for all (<see cref="GitHistoryReader.ReadAlongLine"/>). Throws <see cref="NotFoundException"/> when a
+    /// commit is not in the clone.</summary>
+    public static IReadOnlyList<PlanningRepository> LoadSamples(
+        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<string> commits, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var yamlFileNames = config.Format.YamlFileNames(config.Items);
+        var distinct = commits.Distinct(StringComparer.Ordinal).ToList();
+        var sources = new List<CommitSource>(distinct.Count);
+        try
+        {
+            var parsed = new List<ParsedFiles>(distinct.Count);
+            RepositoryConventions? previousConventions = null;
+            foreach (var commit in distinct)
+            {
+                var source = new CommitSource(location, commit, yamlFileNames);
+                sources.Add(source);
+                var conventions = StatusListReader.Read(config, location, source.ReadText);
+                // A file is parsed alike in two samples unless the repository's own status list differs between them.
+                var reuse = parsed.Count > 0 && conventions.SameAs(previousConventions!) ? (sources[^2], parsed[^1]) : ((FileSource, ParsedFiles)?)null;
+                parsed.Add(Parse(location, config, source, conventions, reuse, options with { Progress = null }));
+                previousConventions = conventions;
+                options.Progress?.Report(new LoadProgress(LoadStage.Samples, parsed.Count, distinct.Count));
+            }
+
+            var histories = ReadHistories(location, config, [.. parsed.Select((files, i) => (files.Items, (string?)sources[i].Commit))], options, alongLine: true);
+            var built = distinct.Select((_, i) => Build(location, config, sources[i], parsed[i], histories[i])).ToList();
+            var byCommit = distinct.Select((commit, i) => (commit, built[i])).ToDictionary(entry => entry.commit, entry => entry.Item2, StringComparer.Ordinal);
+            return [.. commits.Select(commit => byCommit[commit])];
+        }
+        finally
+        {
+            foreach (var source in sources) source.Dispose();
+        }
+    }
+
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -240,8 +280,10 @@ public static class RepositoryLoader
 
     /// <summary>Dates each set of items as of its commit (the working tree's: HEAD, with what is not committed
     /// touched today), in one walk, leaving out the commits the repository's ignore-revs file lists.</summary>
+    /// <param name="alongLine">The commits are samples of one first-parent line, newest first
+    /// (<see cref="GitHistoryReader.ReadAlongLine"/>).</param>
     internal static IReadOnlyList<HistoryIndex> ReadHistories(
-        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options)
+        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options, bool alongLine = false)
     {
         if (location.GitDirectory is null)
             return [.. sides.Select(_ => HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown"))];
@@ -251,8 +293,11 @@ public static class RepositoryLoader
             Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
             // Without commits there is no history to walk, and git's configuration (blame.ignoreRevsFile) is not read.
             var unborn = repository.Info.IsHeadUnborn && sides.All(side => side.Commit is null);
-            var histories = GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked,
-                config.MaxFileBytes, unborn ? [] : IgnoreRevs.Read(repository, location, config.IgnoreRevsFile));
+            var requests = sides.Select(side => Request(side.Items, side.Commit)).ToList();
+            IReadOnlyCollection<string> ignored = unborn ? [] : IgnoreRevs.Read(repository, location, config.IgnoreRevsFile);
+            var histories = alongLine
+                ? GitHistoryReader.ReadAlongLine(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes, ignored)
+                : GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes, ignored);
             return [.. histories.Select((history, i) => sides[i].Commit is null
                 ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items, options.Overlay), options.Today)
                 : history)];
