@@ -26,10 +26,12 @@ internal sealed class ReportRunner(AnalysisEngine engine, ConfigLoader configLoa
 
         verbose?.Lap("configuration");
         IReadOnlyList<HistorySample> samples;
+        var timings = new Core.Loading.LoadTimings();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var progress = TerminalProgress.For(settings.Quiet);
-            samples = session.AnalyzeHistory(new HistorySampling(settings.Since, settings.Every), progress);
+            samples = session.AnalyzeHistory(new HistorySampling(settings.Since, settings.Every), progress, timings);
         }
         catch (LintSessionException e)
         {
@@ -38,7 +40,9 @@ internal sealed class ReportRunner(AnalysisEngine engine, ConfigLoader configLoa
 
         if (samples.Count == 0)
             return Task.FromResult(ExitCodes.Fail($"the repository has no commit on or before {session.Today:yyyy-MM-dd}: there is nothing to report"));
-        verbose?.Lap("history and analysis");
+        verbose?.Lap("reading samples", timings.Parsing);
+        verbose?.Lap("history", timings.History);
+        verbose?.Lap("analysis", System.Diagnostics.Stopwatch.GetElapsedTime(started) - timings.Parsing - timings.History);
         verbose?.Line($"{Samples(samples.Count)} from {samples[0].Day:yyyy-MM-dd} to {samples[^1].Day:yyyy-MM-dd}, {samples.Select(s => s.Commit).Distinct().Count()} distinct commits; {samples[^1].Reported.Count:N0} findings today");
         var report = HistoryReport.From(samples);
         var title = Path.GetFileName(session.Location.Folder.TrimEnd(Path.DirectorySeparatorChar));

@@ -68,6 +68,7 @@ public static class RepositoryLoader
     {
         options ??= LoadOptions.Default;
         var yamlFileNames = config.Format.YamlFileNames(config.Items);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var distinct = commits.Distinct(StringComparer.Ordinal).ToList();
         var sources = new List<CommitSource>(distinct.Count);
         try
@@ -86,7 +87,14 @@ public static class RepositoryLoader
                 options.Progress?.Report(new LoadProgress(LoadStage.Samples, parsed.Count, distinct.Count));
             }
 
+            var read = System.Diagnostics.Stopwatch.GetTimestamp();
             var histories = ReadHistories(location, config, [.. parsed.Select((files, i) => (files.Items, (string?)sources[i].Commit))], options, alongLine: true);
+            if (options.Timings is { } timings)
+            {
+                timings.Parsing = System.Diagnostics.Stopwatch.GetElapsedTime(started, read);
+                timings.History = System.Diagnostics.Stopwatch.GetElapsedTime(read);
+            }
+
             var built = distinct.Select((_, i) => Build(location, config, sources[i], parsed[i], histories[i])).ToList();
             var byCommit = distinct.Select((commit, i) => (commit, built[i])).ToDictionary(entry => entry.commit, entry => entry.Item2, StringComparer.Ordinal);
             return [.. commits.Select(commit => byCommit[commit])];

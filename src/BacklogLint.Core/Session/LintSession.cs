@@ -174,7 +174,8 @@ public sealed class LintSession
     /// (<see cref="AnalysisEngine.AnalyzeWithSuppressions"/>), so that two years by month cost little more than one check.
     /// Throws <see cref="LintSessionException"/> outside git, in a repository without commits or in a shallow clone.</summary>
     /// <param name="progress">Told how many samples were read, how far the history walk got, and how many samples were analysed.</param>
-    public IReadOnlyList<HistorySample> AnalyzeHistory(HistorySampling sampling, IProgress<LoadProgress>? progress = null)
+    /// <param name="timings">Told how long reading the samples and walking history took (<c>--verbose</c>).</param>
+    public IReadOnlyList<HistorySample> AnalyzeHistory(HistorySampling sampling, IProgress<LoadProgress>? progress = null, LoadTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(sampling);
         var days = sampling.Days(Today);
@@ -193,7 +194,7 @@ public sealed class LintSession
         }
 
         var sampled = days.Select((day, i) => (Day: day, Tip: tips[i])).Where(sample => sample.Tip is not null).Reverse().ToList();
-        var repositories = RepositoryLoader.LoadSamples(Location, Config, [.. sampled.Select(sample => sample.Tip!.Value.Commit).Reverse()], Options(progress));
+        var repositories = RepositoryLoader.LoadSamples(Location, Config, [.. sampled.Select(sample => sample.Tip!.Value.Commit).Reverse()], Options(progress, timings));
         var samples = new List<HistorySample>(sampled.Count);
         AnalysisResult? previous = null;
         for (var i = 0; i < sampled.Count; i++)
