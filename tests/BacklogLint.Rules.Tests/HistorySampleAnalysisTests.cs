@@ -1,9 +1,9 @@
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Configuration;
-using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.Session;
 using BacklogLint.Testing;
 using BacklogLint.Testing.Accuracy;
+using static BacklogLint.Rules.Tests.IncrementalAnalysisTests;
 
 namespace BacklogLint.Rules.Tests;
 
@@ -74,17 +74,4 @@ public sealed class HistorySampleAnalysisTests
 
     private static LintSession Open(string path) =>
         LintSession.Open(path, null, new AnalysisEngine(BuiltInRules.All), new ConfigLoader(BuiltInRules.Descriptors), new FixedTimeProvider(AccuracyPlan.Now));
-
-    private static List<string> Difference(List<string> actual, List<string> expected) =>
-        actual.SequenceEqual(expected)
-            ? []
-            : [.. actual.Except(expected).Select(line => "sampled only: " + line), .. expected.Except(actual).Select(line => "fresh only: " + line), "(or the same lines in another order)"];
-
-    private static List<string> Lines(AnalysisResult result) =>
-    [
-        .. result.Diagnostics.Select(Line),
-        .. result.Suppressed.Select(suppressed => "suppressed " + Line(suppressed.Diagnostic)),
-    ];
-
-    private static string Line(Diagnostic d) => $"{d.Path}({d.Span?.Line},{d.Span?.Column}) {d.Severity} {d.Id} {d.Fingerprint}: {d.Message}";
 }
