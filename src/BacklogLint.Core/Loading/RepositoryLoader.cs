@@ -95,7 +95,21 @@ public static class RepositoryLoader
                 timings.History = System.Diagnostics.Stopwatch.GetElapsedTime(read);
             }
 
-            var built = distinct.Select((_, i) => Build(location, config, sources[i], parsed[i], histories[i])).ToList();
+            // Where gone link targets went, per sample: a target no commit below the newest sample ever deleted was not
+            // deleted below an older one either, so the older samples' walks look only for the others (a link to a file
+            // that never existed would otherwise walk all of history once per sample).
+            var built = new PlanningRepository[distinct.Count];
+            var newestCommit = sources[0].Commit;
+            var newest = new Lazy<(IReadOnlyDictionary<string, PathMove> Moves, IReadOnlySet<string> NeverDeleted)>(() =>
+                SampleMoves(location, built[0], newestCommit, histories[0], null));
+            for (var i = 0; i < built.Length; i++)
+            {
+                var (index, commit, history) = (i, sources[i].Commit, histories[i]);
+                built[i] = Build(location, config, sources[i], parsed[i], history, PlanningRepository.MovesWhenAsked(index == 0
+                    ? () => newest.Value.Moves
+                    : () => SampleMoves(location, built[index], commit, history, newest.Value.NeverDeleted).Moves));
+            }
+
             var byCommit = distinct.Select((commit, i) => (commit, built[i])).ToDictionary(entry => entry.commit, entry => entry.Item2, StringComparer.Ordinal);
             return [.. commits.Select(commit => byCommit[commit])];
         }
@@ -158,7 +172,9 @@ public static class RepositoryLoader
         return new WorkItemParser(StatusListReader.Extend(config, conventions.Words), config.MaxYamlDepth, format);
     }
 
-    internal static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history)
+    /// <param name="moveOf">Where gone files went (<see cref="PlanningRepository.MoveOfFrom"/>); null: from the history of
+    /// the source's commit, when first asked.</param>
+    internal static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history, Func<string, PathMove?>? moveOf = null)
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
@@ -169,7 +185,7 @@ public static class RepositoryLoader
             // Where the configuration's folder is: its globs (format, overrides) are relative to it.
             Format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" },
             Selection = Selection(location, config, files),
-            MoveOfFrom = PlanningRepository.MovesWhenAsked(() => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown))),
+            MoveOfFrom = moveOf ?? PlanningRepository.MovesWhenAsked(() => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown))),
         };
     }
 
@@ -186,6 +202,26 @@ public static class RepositoryLoader
         catch (LibGit2SharpException)
         {
             return new Dictionary<string, PathMove>();
+        }
+    }
+
+    /// <summary><see cref="Moves"/> of a report's sample, leaving out the targets in <paramref name="neverDeleted"/>, and
+    /// the targets no commit below this one deleted.</summary>
+    private static (IReadOnlyDictionary<string, PathMove> Moves, IReadOnlySet<string> NeverDeleted) SampleMoves(
+        PlanningLocation location, PlanningRepository repository, string commit, HistoryIndex history, IReadOnlySet<string>? neverDeleted)
+    {
+        var missing = LinkTargets.Missing(repository.Files, repository.MarkdownPaths);
+        if (neverDeleted is not null) missing.ExceptWith(neverDeleted);
+        if (missing.Count == 0 || history.UnavailableReason is not null || location.GitDirectory is null) return (new Dictionary<string, PathMove>(), new HashSet<string>());
+        try
+        {
+            using var git = new Repository(location.GitDirectory);
+            var moves = RenameFinder.Find(git, missing, commit, out var never);
+            return (moves, never);
+        }
+        catch (LibGit2SharpException)
+        {
+            return (new Dictionary<string, PathMove>(), new HashSet<string>());
         }
     }
 
