@@ -70,6 +70,7 @@ public static class RepositoryLoader
         var yamlFileNames = config.Format.YamlFileNames(config.Items);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var distinct = commits.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0) return [];
         var sources = new List<CommitSource>(distinct.Count);
         try
         {
