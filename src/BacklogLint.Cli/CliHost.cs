@@ -25,6 +25,8 @@ internal sealed class CliServices(LogLevel minimumLevel, TimeProvider time) : ID
 
     public CheckRunner CheckRunner() => new(new AnalysisEngine(BuiltInRules.All), new ConfigLoader(BuiltInRules.Descriptors), time, new DeferredLogger<CheckRunner>(this));
 
+    public ReportRunner ReportRunner() => new(new AnalysisEngine(BuiltInRules.All), new ConfigLoader(BuiltInRules.Descriptors), time);
+
     public GitHubRunner GitHubRunner() => new(new AnalysisEngine(BuiltInRules.All), new ConfigLoader(BuiltInRules.Descriptors), time, new DeferredLogger<GitHubRunner>(this));
 
     public void Dispose()

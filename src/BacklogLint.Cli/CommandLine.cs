@@ -3,7 +3,7 @@ using BacklogLint.Cli.Commands;
 
 namespace BacklogLint.Cli;
 
-/// <summary>The command tree: <c>check</c>, <c>baseline</c>, <c>init</c>, <c>rules</c>, <c>explain</c>, <c>github</c>. Parse errors exit 2, not System.CommandLine's 1.</summary>
+/// <summary>The command tree: <c>check</c>, <c>baseline</c>, <c>init</c>, <c>rules</c>, <c>explain</c>, <c>github</c>, <c>lsp</c>, <c>report</c>. Parse errors exit 2, not System.CommandLine's 1.</summary>
 internal sealed class CommandLine(RootCommand root)
 {
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
@@ -23,6 +23,7 @@ internal sealed class CommandLine(RootCommand root)
             ExplainCommand.Create(),
             GitHubCommand.Create(),
             LspCommand.Create(),
+            ReportCommand.Create(),
         };
         root.Options.Add(Verbose);
         return new CommandLine(root);

@@ -41,9 +41,13 @@ internal sealed class TerminalProgress : IProgress<LoadProgress>, IDisposable
         {
             if (now - _lastWrite < Interval) return;
             _lastWrite = now;
-            var text = value.Stage == LoadStage.Parsing
-                ? string.Create(CultureInfo.InvariantCulture, $"backloglint: parsing {value.Done:N0}/{value.Total:N0} files")
-                : string.Create(CultureInfo.InvariantCulture, $"backloglint: history: {value.Done:N0} commits");
+            var text = value.Stage switch
+            {
+                LoadStage.Parsing => string.Create(CultureInfo.InvariantCulture, $"backloglint: parsing {value.Done:N0}/{value.Total:N0} files"),
+                LoadStage.Samples => string.Create(CultureInfo.InvariantCulture, $"backloglint: reading sample {value.Done:N0}/{value.Total:N0}"),
+                LoadStage.Analysis => string.Create(CultureInfo.InvariantCulture, $"backloglint: analysing sample {value.Done:N0}/{value.Total:N0}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"backloglint: history: {value.Done:N0} commits"),
+            };
             _error.Write("\r" + text.PadRight(_width));
             _width = text.Length;
             _error.Flush();

@@ -37,7 +37,8 @@ public static class MarkdownReportWriter
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinimumLength);
         var delta = report.Delta;
         var header = $"{CommentMarker}\n## {PullRequestHeadline(delta.New.Count, delta.Fixed.Count, delta.Unchanged.Count)}\n\n"
-            + Invariant($"Checked {Plural(report.ItemCount, "item")} at {MarkdownText.Escape(Short(report.HeadSha))} with BacklogLint {MarkdownText.Escape(report.ToolVersion, 50)}.\n\n");
+            + Invariant($"Checked {Plural(report.ItemCount, "item")} at {MarkdownText.Escape(Short(report.HeadSha))} with BacklogLint {MarkdownText.Escape(report.ToolVersion, 50)}.\n\n")
+            + MermaidTrend.Render(report.Trend);
 
         var notices = new MarkdownSection("", [.. report.Notices.Select(notice => $"> {MarkdownText.Escape(notice)}\n\n")],
             n => Invariant($"> {Plural(n, "more notice")} not shown.\n\n"));

@@ -11,4 +11,9 @@ public sealed record PullRequestReport(
     string HeadSha,
     int ItemCount,
     string ToolVersion,
-    IReadOnlyList<string> Notices);
+    IReadOnlyList<string> Notices)
+{
+    /// <summary>Open findings on the last sampled days of the branch's history, newest last (<c>--trend</c>), drawn under
+    /// the headline (<see cref="MermaidTrend"/>); empty: no chart.</summary>
+    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+}

@@ -12,7 +12,8 @@
 #    hyperfine is installed, else the median of $RUNS runs.
 # 2. Large repositories (--large, or by default; default sizes 1000:5000 10000:50000): a full `check`; `github` on a pull
 #    request that changes 5 items (base and head analysed); the peak memory of `check`. Goal at 10,000 items / 50,000
-#    commits: ≤ 1.0 × git log and < 300 MB. BODY_KB adds that much prose to every item, as in a repository of proposal
+#    commits: ≤ 1.0 × git log and < 300 MB. Then `report --since 2y --every 1m` (25 samples of history, one HTML
+#    file): goal < 2 × check. BODY_KB adds that much prose to every item, as in a repository of proposal
 #    documents (1000:2000:20 is ~20 MB); AGREEMENTS_% is the share of items with inline agreements (default 10; more
 #    means more line-level history, e.g. 10000:50000:0:50).
 # Under each table, the profile: the `--verbose` time line of one check per repository (start-up, configuration,
@@ -213,11 +214,11 @@ pull_request() {
 large() {
   echo "Large repositories (best of 3, check and git log in turns; load $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
-  local header='| items | commits | KB/item prose | agreements % | check (ms) | git log (ms) | check / git log | github PR (ms) | PR / check | peak RSS (MB) | goal at 10,000 / 50,000 (≤ 1.0 × git log, < 300 MB)'
-  local rule='|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---'
+  local header='| items | commits | KB/item prose | agreements % | check (ms) | git log (ms) | check / git log | github PR (ms) | PR / check | peak RSS (MB) | report 2y monthly (ms) | report / check | report RSS (MB) | HTML (KB) | goal at 10,000 / 50,000 (≤ 1.0 × git log, < 300 MB)'
+  local rule='|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---'
   if [ "${MARKDOWNLINT:-0}" = 1 ]; then header="$header | markdownlint-cli2 (ms) | markdownlint / check"; rule="$rule|---:|---:"; fi
   printf '%s |\n%s|\n' "$header" "$rule"
-  local size items commits body agreements repo check_ms rss log_ms pr head pr_ms line md_ms goal profiles=()
+  local size items commits body agreements repo check_ms rss log_ms pr head pr_ms line md_ms report_ms report_rss goal profiles=()
   for size in "${sizes[@]}"; do
     IFS=: read -r items commits body agreements <<< "$size"
     body=${body:-0}
@@ -232,12 +233,14 @@ large() {
     read -r pr_ms _ < <(cd "$pr" && best env -i PATH="$PATH" HOME="$HOME" GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH="$work/event.json" \
       GITHUB_REPOSITORY=o/r GITHUB_SHA="$head" "$tool" github . --now "$now" --no-comment)
 
+    read -r report_ms report_rss < <(best "$tool" report "$repo" --now "$now" --since 2y --every 1m --output "$work/report.html")
     goal=""
     if [ "$items:$commits" = 10000:50000 ]; then
       if [ "$check_ms" -le "$log_ms" ] && [ "$rss" -lt 300 ]; then goal="met"
       else goal="not met: $(ratio "$check_ms" "$log_ms")× git log, $rss MB"; fi
     fi
-    line="| $items | $commits | $body | $agreements | $check_ms | $log_ms | $(ratio "$check_ms" "$log_ms") | $pr_ms | $(ratio "$pr_ms" "$check_ms") | $rss | $goal"
+    line="| $items | $commits | $body | $agreements | $check_ms | $log_ms | $(ratio "$check_ms" "$log_ms") | $pr_ms | $(ratio "$pr_ms" "$check_ms") | $rss"
+    line="$line | $report_ms | $(ratio "$report_ms" "$check_ms") | $report_rss | $(( $(stat -c %s "$work/report.html") / 1024 )) | $goal"
     if [ "${MARKDOWNLINT:-0}" = 1 ]; then
       read -r md_ms _ < <(cd "$repo" && best npx --yes markdownlint-cli2@0.24.1 "backlog/**/*.md")
       line="$line | $md_ms | $(ratio "$md_ms" "$check_ms")"

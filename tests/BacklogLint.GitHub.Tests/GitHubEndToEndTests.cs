@@ -222,6 +222,40 @@ public sealed class PullRequestEndToEndTests : GitHubEndToEndTests
         PullRequest.Summary.ShouldContain("### Open work by owner");
         PullRequest.Summary.ShouldContain($"/blob/{PullRequest.HeadSha}/backlog/OLD-2.md?plain=1#L1)");
     }
+
+    [Fact]
+    public async Task With_trend_the_comment_and_the_summary_draw_open_findings_of_the_last_weeks()
+    {
+        PullRequest.Base(repo => repo.Write("backlog/OLD-1.md", PullRequestScenario.BrokenLink("OLD-1")))
+            .Head(repo => repo.Write("backlog/NEW-1.md", PullRequestScenario.Unowned("NEW-1")))
+            .Event();
+
+        var result = await PullRequest.RunAsync("--trend", "4");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var chart = "```mermaid\nxychart-beta\n    title \"Open findings, 2026-11-02 to 2026-11-23\"\n    x-axis [\"Nov 2\", \"Nov 9\", \"Nov 16\", \"Nov 23\"]\n"
+            + "    y-axis \"findings\" 0 --> 3\n    line [1, 1, 1, 2]\n```\n";
+        PullRequest.Summary.ShouldContain(chart, customMessage: "base (2026-11-02): the broken link; head (2026-11-20): and the unowned item");
+        OurComments.ShouldHaveSingleItem().Body.ShouldContain(chart);
+    }
+
+    [Fact]
+    public async Task Without_trend_there_is_no_chart_and_in_a_shallow_clone_a_notice_says_why()
+    {
+        PullRequest.Base(repo => repo.Write("backlog/OLD-1.md", PullRequestScenario.BrokenLink("OLD-1")))
+            .Head(repo => repo.Write("backlog/NEW-1.md", PullRequestScenario.Unowned("NEW-1")))
+            .Event();
+
+        (await PullRequest.RunAsync()).ExitCode.ShouldBe(0);
+        PullRequest.Summary.ShouldNotContain("mermaid");
+
+        PullRequest.ForgetBase();
+        var result = await PullRequest.RunAsync("--trend", "4");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        PullRequest.Summary.ShouldContain("> No trend chart\\: the clone is shallow\\: a report of history needs all of it", customMessage: "a notice, escaped as Markdown");
+        PullRequest.Summary.ShouldNotContain("xychart-beta");
+    }
 }
 
 /// <summary>Forks, read-only tokens, outages and bad usage: the findings survive, the token never shows.</summary>

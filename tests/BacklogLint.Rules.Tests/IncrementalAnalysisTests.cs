@@ -80,12 +80,13 @@ public sealed partial class IncrementalAnalysisTests
     }
 
     /// <summary>The lines only one side has, marked with the side; empty when both are the same, in the same order.</summary>
-    private static List<string> Difference(List<string> actual, List<string> expected) =>
+    internal static List<string> Difference(List<string> actual, List<string> expected) =>
         actual.SequenceEqual(expected)
             ? []
             : [.. actual.Except(expected).Select(line => "reused only: " + line), .. expected.Except(actual).Select(line => "fresh only: " + line), "(or the same lines in another order)"];
 
-    private static List<string> Lines(AnalysisResult result) =>
+    /// <summary>Each finding as a line (place, severity, rule, fingerprint, message), then each suppressed one.</summary>
+    internal static List<string> Lines(AnalysisResult result) =>
     [
         .. result.Diagnostics.Select(Line),
         .. result.Suppressed.Select(suppressed => "suppressed " + Line(suppressed.Diagnostic)),
@@ -97,7 +98,7 @@ public sealed partial class IncrementalAnalysisTests
     private static partial Regex RosterSection();
 
     /// <summary>Draws the next edit: a file and its new text (null: as on disk, after deleting or restoring it there).</summary>
-    private sealed partial class Edits(string root, Random random)
+    internal sealed partial class Edits(string root, Random random)
     {
         private static readonly string[] Statuses = ["done", "dropped", "in-progress", "blocked", "todo", "accepted", "superseded", "in-progres"];
         private int _created;

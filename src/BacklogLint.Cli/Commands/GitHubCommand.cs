@@ -34,15 +34,20 @@ internal static class GitHubCommand
         };
         var verifyOwners = OwnerOptions.VerifyOwners();
         var organization = OwnerOptions.Organization();
+        var trend = new Option<int>("--trend")
+        {
+            Description = "Draw open findings on the last N weeks of the branch's history in the comment and the job summary (a Mermaid chart; it reads history again, so it costs a history walk; needs fetch-depth: 0). Default 0: none.",
+        };
 
         var command = new Command("github", "Inside GitHub Actions: annotations, one pull request comment, an optional check run and the job summary; on a pull request only new findings fail.")
         {
-            path, config, now, failOn, token, comment, noComment, checkRun, failOnExisting, commentAuthor, budget, requestTimeout, verifyOwners, organization,
+            path, config, now, failOn, token, comment, noComment, checkRun, failOnExisting, commentAuthor, budget, requestTimeout, verifyOwners, organization, trend,
         };
         OwnerOptions.Validate(command, verifyOwners, organization);
         command.Validators.Add(result =>
         {
             if (result.GetValue(comment) && result.GetValue(noComment)) result.AddError("--comment and --no-comment cannot both be given");
+            if (result.GetValue(trend) is 1 or < 0 or > MermaidTrendPoints) result.AddError($"--trend is a number of weeks from 2 to {MermaidTrendPoints} (0: no chart)");
             if (result.GetValue(budget) is { } budgetText && Durations.Parse(budgetText) is null) result.AddError("--github-timeout is a positive number of seconds, or a duration such as 90s or 2m, at most 1h");
             if (result.GetValue(requestTimeout) is { } timeoutText && Durations.Parse(timeoutText) is null) result.AddError("--request-timeout is a positive number of seconds, or a duration such as 10s or 1m, at most 1h");
             if (result.GetValue(commentAuthor) is { } author && BacklogLint.GitHub.CommentAuthor.Normalize(author) is null)
@@ -77,12 +82,15 @@ internal static class GitHubCommand
                 CommentAuthor = BacklogLint.GitHub.CommentAuthor.Normalize(parseResult.GetValue(commentAuthor)),
                 Budget = Durations.Parse(parseResult.GetValue(budget)) ?? GitHubBudget.DefaultTotal,
                 RequestTimeout = Durations.Parse(parseResult.GetValue(requestTimeout)) ?? GitHubBudget.DefaultPerRequest,
+                Trend = parseResult.GetValue(trend),
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.GitHubRunner().RunAsync(settings, context, Console.Out);
         });
         return command;
     }
+
+    private const int MermaidTrendPoints = Reporting.MermaidTrend.MaxPoints;
 }
 
 /// <summary>The options of one <c>github</c> run.</summary>
@@ -98,6 +106,9 @@ internal sealed record GitHubSettings(
 
     /// <summary><c>--request-timeout</c>: one request, body included.</summary>
     public TimeSpan RequestTimeout { get; init; } = GitHubBudget.DefaultPerRequest;
+
+    /// <summary><c>--trend N</c>: open findings on the last N weeks in the comment and summary; 0 for none.</summary>
+    public int Trend { get; init; }
 }
 
 /// <summary>Durations on the command line: <c>120</c> (seconds), <c>90s</c>, <c>2m</c>, <c>1500ms</c>.</summary>

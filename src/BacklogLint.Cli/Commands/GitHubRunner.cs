@@ -52,10 +52,12 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         LogDelta(run.Delta.New.Count, run.Delta.Fixed.Count, run.Delta.Unchanged.Count);
         var exitCode = ExitCode(settings, run);
 
+        var trend = settings.Trend > 1 ? Trend(session, settings.Trend, notices) : [];
+
         // Annotations and the job summary first: whatever happens to the API afterwards, the findings are out.
         var request = PublishRequest(settings, run, exitCode, context, notices, computedAt);
         var redacted = notices.Select(context.Redact).ToList();
-        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, ToolInfo.Version, [.. redacted]);
+        var report = new PullRequestReport(run.Delta, context.RepositoryUrl, run.HeadSha, run.ItemCount, ToolInfo.Version, [.. redacted]) { Trend = trend };
         var summary = WriteStepSummary(context, report, run);
         var summaryWritten = summary is not null;
         WriteAnnotations(stdout, settings, context, run, redacted, Places(request, context, client, summaryWritten));
@@ -73,6 +75,24 @@ internal sealed partial class GitHubRunner(AnalysisEngine engine, ConfigLoader c
         await stdout.WriteLineAsync(Conclusion(context, run, exitCode));
         await stdout.FlushAsync();
         return exitCode;
+    }
+
+    /// <summary>Open findings on each of the last <paramref name="weeks"/> weeks of HEAD's first-parent history (the
+    /// report's sampling, <see cref="LintSession.AnalyzeHistory"/>); none, and one notice saying why, when history cannot
+    /// be read (a shallow clone).</summary>
+    private static List<TrendPoint> Trend(LintSession session, int weeks, List<string> notices)
+    {
+        var every = new Core.Analysis.Period(1, Core.Analysis.PeriodUnit.Week);
+        try
+        {
+            return [.. session.AnalyzeHistory(new HistorySampling(every.Before(session.Today, weeks - 1), every))
+                .Select(sample => new TrendPoint(sample.Day, sample.Reported.Count))];
+        }
+        catch (LintSessionException e)
+        {
+            notices.Add($"No trend chart: {e.Message}.");
+            return [];
+        }
     }
 
     /// <summary>Room for the stamp <see cref="PullRequestComment"/> adds after the marker.</summary>

@@ -19,7 +19,8 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
         AnalyzeWithSuppressions(repository, config, time).Diagnostics;
 
     /// <param name="previous">The analysis of an earlier version of this repository with this configuration (an
-    /// editor's, before the last edit): the findings of items whose inputs did not change are taken from it.</param>
+    /// editor's, before the last edit; a report's, of the sample before): the findings of items whose inputs did not
+    /// change are taken from it (<see cref="ItemFindings"/>).</param>
     public AnalysisResult AnalyzeWithSuppressions(PlanningRepository repository, BacklogLintConfig config, TimeProvider time, AnalysisResult? previous = null)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -87,7 +88,7 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
 
         public void Run(Rule rule, RuleInputs reads, RuleSettingsByPath settings, PlanningRepository repository, DateOnly today, List<Diagnostic> diagnostics, Action<RuleRun, WorkItem> analyze)
         {
-            var (byItem, visit) = reuse?.For(rule, reads) ?? (new(ReferenceEqualityComparer.Instance), repository.Items);
+            var (byItem, visit, readToday) = reuse?.For(rule, reads) ?? (new(ReferenceEqualityComparer.Instance), repository.Items, new(ReferenceEqualityComparer.Instance));
             var runs = new Dictionary<RuleSettingsByPath.Profile, RuleRun?>();
             foreach (var item in visit)
             {
@@ -96,12 +97,14 @@ public sealed class AnalysisEngine(IReadOnlyList<Rule> rules)
                     runs[profile] = run = profile.Severity == Severity.None ? null : new RuleRun(rule.Descriptor, profile.Severity, profile.Options, repository, today);
                 if (run is null) continue;
                 var start = run.Diagnostics.Count;
+                run.TodayRead = false;
                 analyze(run, item);
                 if (run.Diagnostics.Count > start) byItem[item] = [.. run.Diagnostics.Skip(start)];
+                if (run.TodayRead) readToday.Add(item);
             }
 
             foreach (var findings in byItem.Values) diagnostics.AddRange(findings);
-            found.Add(rule, byItem);
+            found.Add(rule, byItem, readToday);
         }
     }
 

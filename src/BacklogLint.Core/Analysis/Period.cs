@@ -42,6 +42,27 @@ public readonly partial record struct Period(int Count, PeriodUnit Unit)
         }
     }
 
+    /// <summary>The date <paramref name="times"/> of this period before <paramref name="end"/>, each step counted from
+    /// <paramref name="end"/> (so that monthly steps back from the 31st keep to the month's end); the calendar's first
+    /// day when that is before it.</summary>
+    public DateOnly Before(DateOnly end, int times = 1)
+    {
+        try
+        {
+            return Unit switch
+            {
+                PeriodUnit.Day => end.AddDays(-Count * times),
+                PeriodUnit.Week => end.AddDays(-7 * Count * times),
+                PeriodUnit.Month => end.AddMonths(-Count * times),
+                _ => end.AddYears(-Count * times),
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateOnly.MinValue;
+        }
+    }
+
     /// <summary>True when strictly more than this period lies between <paramref name="date"/> and <paramref name="today"/>.</summary>
     public bool HasElapsed(DateOnly date, DateOnly today) => After(date) < today;
 

@@ -14,7 +14,19 @@ internal sealed class RuleRun(
 {
     public PlanningRepository Repository => repository;
 
-    public DateOnly Today => today;
+    /// <summary>Today's date; reading it sets <see cref="TodayRead"/>.</summary>
+    public DateOnly Today
+    {
+        get
+        {
+            TodayRead = true;
+            return today;
+        }
+    }
+
+    /// <summary>Whether the analysis read <see cref="Today"/> since this was last cleared: its findings on an item can
+    /// then differ on another day, and are not reused then (<see cref="ItemFindings"/>).</summary>
+    public bool TodayRead { get; set; }
 
     public List<Diagnostic> Diagnostics { get; } = [];
 

@@ -72,6 +72,26 @@ internal static class GitHistoryReader
         return [.. states.Select(state => state.ToIndex())];
     }
 
+    /// <summary>Dates what each request asks, as of its own commit, in one walk down the first-parent line of the first
+    /// request's commit, where every other request's commit lies, newest first (samples of one branch's history): each
+    /// request joins the walk at its commit, and every commit below it is compared once for all of them. A request
+    /// whose commit the walk never meets is dated by a walk of its own.</summary>
+    /// <param name="walked">Told the number of commits walked so far, after each stretch.</param>
+    public static IReadOnlyList<HistoryIndex> ReadAlongLine(
+        Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null,
+        long maxFileBytes = Configuration.BacklogLintConfig.DefaultMaxFileBytes, IReadOnlyCollection<string>? ignoredCommits = null)
+    {
+        if (requests.Count < 2 || repository.Info.IsShallow) return Read(repository, requests, maxDegreeOfParallelism, walked, maxFileBytes, ignoredCommits);
+        var starts = requests.Select(request => request.Start is null ? repository.Head.Tip : repository.Lookup<LibGit2Sharp.Commit>(request.Start)).ToList();
+        if (starts.Any(start => start is null)) return Read(repository, requests, maxDegreeOfParallelism, walked, maxFileBytes, ignoredCommits);
+
+        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked, maxFileBytes, IgnoredIds(repository, ignoredCommits ?? []));
+        var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
+        walk.Run(states[0].Head, stopAt: null, states);
+        foreach (var state in states.Where(state => !state.Reached)) walk.Run(state.Head, stopAt: null, [state]);
+        return [.. states.Select(state => state.ToIndex())];
+    }
+
     /// <summary>The commits a request ignores, resolved in the clone: a full or abbreviated sha, or any revision git
     /// resolves to a commit. One the clone does not have (history cut, a rebased branch) is left out, as git blame does.</summary>
     private static HashSet<GitId> IgnoredIds(Repository repository, IReadOnlyCollection<string> revisions)
@@ -155,6 +175,7 @@ internal static class GitHistoryReader
         public void Run(GitId from, GitId? stopAt, IReadOnlyList<WalkState> states)
         {
             (GitId Id, CommitHeader Header)? next = (from, _objects.ReadCommit(from));
+            foreach (var state in states.Where(state => state.Head == from)) state.Reached = true;
             var chunkSize = FirstChunk;
             while (next is not null && next.Value.Id != stopAt && states.Any(state => !state.IsDone))
             {
@@ -165,7 +186,15 @@ internal static class GitHistoryReader
                 var wanted = states.SelectMany(state => state.Wanted).ToHashSet(StringComparer.Ordinal);
                 var changes = CompareInParallel([.. chunk.Select(commit => commit.Header)], lastParentTree, wanted, LinesAsked(states));
                 for (var i = 0; i < chunk.Count; i++)
-                    foreach (var state in states) Apply(state, changes[i], chunk[i].Id, chunk[i].Header.AuthorDate);
+                {
+                    foreach (var state in states)
+                    {
+                        // A request joins the walk at its own commit (ReadAlongLine); what is newer is not its history.
+                        if (!state.Reached && state.Head == chunk[i].Id) state.Reached = true;
+                        if (state.Reached) Apply(state, changes[i], chunk[i].Id, chunk[i].Header.AuthorDate);
+                    }
+                }
+
                 walked?.Invoke(_walked += chunk.Count);
                 chunkSize = Math.Min(chunkSize * 2, LargestChunk);
             }
@@ -377,6 +406,9 @@ internal static class GitHistoryReader
         public Dictionary<(string, string), DateOnly> LineDates { get; } = [];
 
         public int Walked { get; set; }
+
+        /// <summary>Whether the walk has come to <see cref="Head"/>: only the commits from there down are this request's history.</summary>
+        public bool Reached { get; set; }
 
         public bool IsDone => Files.Count == 0 && Lines.Count == 0 && PassedOn.Count == 0;
 

@@ -63,17 +63,36 @@ public sealed class HistoryIndex
         };
     }
 
-    /// <summary>The files whose dates differ between this history and <paramref name="other"/> when both are one history
-    /// with other files edited (<see cref="WithEdited"/>); null when they are not, and any file's may differ.</summary>
+    /// <summary>The files whose dates may differ between this history and <paramref name="other"/>: with one history
+    /// read and other files edited (<see cref="WithEdited"/>), those edited in one of them; with histories read as of
+    /// different commits (a report's samples), the files whose dates or dated lines differ. Null when one is
+    /// unavailable (or pending) and the other not, and any file's may differ.</summary>
     internal IEnumerable<string>? DatedOtherwiseThan(HistoryIndex other)
     {
         if (ReferenceEquals(this, other)) return [];
-        // "Today" dates the uncommitted and edited files: it must be the same day when both have such files.
-        var bothDateToday = _uncommitted.Count + _edited.Count > 0 && other._uncommitted.Count + other._edited.Count > 0;
-        if (!ReferenceEquals(_files, other._files) || !ReferenceEquals(_lines, other._lines) || !ReferenceEquals(_uncommitted, other._uncommitted)
-            || UnavailableReason != other.UnavailableReason || (bothDateToday && _today != other._today))
-            return null;
-        return _edited.Except(other._edited).Concat(other._edited.Except(_edited));
+        if (UnavailableReason != other.UnavailableReason) return null;
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        if (!ReferenceEquals(_files, other._files)) AddDiffering(_files, other._files, key => key, paths);
+        if (!ReferenceEquals(_lines, other._lines)) AddDiffering(_lines, other._lines, key => key.Path, paths);
+        if (!ReferenceEquals(UncommittedLines, other.UncommittedLines))
+            paths.UnionWith(UncommittedLines.Except(other.UncommittedLines).Concat(other.UncommittedLines.Except(UncommittedLines)).Select(key => key.Path));
+        paths.UnionWith(_uncommitted.Except(other._uncommitted).Concat(other._uncommitted.Except(_uncommitted)));
+        paths.UnionWith(_edited.Except(other._edited).Concat(other._edited.Except(_edited)));
+        // "Today" dates the uncommitted and edited files: on another day, all of them are dated otherwise.
+        if (_today != other._today) paths.UnionWith(_uncommitted.Concat(_edited).Concat(other._uncommitted).Concat(other._edited));
+        return paths;
+    }
+
+    /// <summary>Whether both were read in one walk as of one commit (they may differ in what is edited): what else
+    /// history tells (where a file went, <see cref="Model.PlanningRepository.MoveOf"/>) is the same in both.</summary>
+    internal bool IsSameReadingAs(HistoryIndex other) => ReferenceEquals(_files, other._files) && ReferenceEquals(_lines, other._lines);
+
+    private static void AddDiffering<TKey>(IReadOnlyDictionary<TKey, DateOnly> one, IReadOnlyDictionary<TKey, DateOnly> other, Func<TKey, string> pathOf, HashSet<string> paths)
+    {
+        foreach (var (key, date) in one)
+            if (!other.TryGetValue(key, out var otherDate) || otherDate != date) paths.Add(pathOf(key));
+        foreach (var key in other.Keys)
+            if (!one.ContainsKey(key)) paths.Add(pathOf(key));
     }
 
     /// <summary>Whether <paramref name="path"/> has changes that are not committed.</summary>

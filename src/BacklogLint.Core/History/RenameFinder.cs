@@ -16,9 +16,15 @@ internal static class RenameFinder
 
     /// <param name="paths">Repository-relative paths that are missing in <paramref name="start"/>.</param>
     /// <param name="start">The commit whose tree the paths are missing from (a sha or reference); HEAD when null.</param>
-    public static IReadOnlyDictionary<string, PathMove> Find(Repository repository, IReadOnlyCollection<string> paths, string? start = null)
+    public static IReadOnlyDictionary<string, PathMove> Find(Repository repository, IReadOnlyCollection<string> paths, string? start = null) =>
+        Find(repository, paths, start, out _);
+
+    /// <param name="neverDeleted">The paths for which no commit below <paramref name="start"/> deleted the path or any
+    /// file of its name above it: no commit below that one did either (a report's older samples need not look again).</param>
+    public static IReadOnlyDictionary<string, PathMove> Find(Repository repository, IReadOnlyCollection<string> paths, string? start, out IReadOnlySet<string> neverDeleted)
     {
         var result = new Dictionary<string, PathMove>(StringComparer.Ordinal);
+        neverDeleted = new HashSet<string>(StringComparer.Ordinal);
         if (paths.Count == 0 || repository.Info.IsShallow) return result;
         var tip = start is null ? repository.Head.Tip : repository.Lookup<LibGit2Sharp.Commit>(start);
         if (tip is null) return result;
@@ -47,6 +53,8 @@ internal static class RenameFinder
             }
         }
 
+        var deleted = deletions.Select(deletion => deletion.Path).ToHashSet(StringComparer.Ordinal);
+        neverDeleted = candidates.Where(entry => !entry.Value.Any(deleted.Contains)).Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
         var moves = new Dictionary<string, PathMove>(StringComparer.Ordinal);
         foreach (var group in deletions.GroupBy(deletion => deletion.Commit))
         {

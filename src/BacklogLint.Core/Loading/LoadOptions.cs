@@ -63,4 +63,10 @@ public enum LoadStage
 {
     Parsing,
     History,
+
+    /// <summary>A report's samples of history read (<see cref="LoadProgress.Done"/> of <see cref="LoadProgress.Total"/>).</summary>
+    Samples,
+
+    /// <summary>A report's samples analysed.</summary>
+    Analysis,
 }

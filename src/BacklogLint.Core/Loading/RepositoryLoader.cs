@@ -57,6 +57,69 @@ public static class RepositoryLoader
         return (Build(location, config, @base, baseFiles, histories[0]), Build(location, config, head, headFiles, histories[1]));
     }
 
+    /// <summary>Loads the folder as each of <paramref name="commits"/> has it, from git objects (no checkout): samples of
+    /// one branch's history, newest first, each on the first-parent line of the first. A file whose blob is the same as
+    /// in the sample before is not parsed again (the same <see cref="ParsedFile"/>, so an analysis of one sample reuses
+    /// the findings of the one before), a commit sampled twice is loaded once (the same repository), and history is
+    /// walked once for all (<see cref="GitHistoryReader.ReadAlongLine"/>). Throws <see cref="NotFoundException"/> when a
+    /// commit is not in the clone.</summary>
+    public static IReadOnlyList<PlanningRepository> LoadSamples(
+        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<string> commits, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var yamlFileNames = config.Format.YamlFileNames(config.Items);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var distinct = commits.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0) return [];
+        var sources = new List<CommitSource>(distinct.Count);
+        try
+        {
+            var parsed = new List<ParsedFiles>(distinct.Count);
+            RepositoryConventions? previousConventions = null;
+            foreach (var commit in distinct)
+            {
+                var source = new CommitSource(location, commit, yamlFileNames);
+                sources.Add(source);
+                var conventions = StatusListReader.Read(config, location, source.ReadText);
+                // A file is parsed alike in two samples unless the repository's own status list differs between them.
+                var reuse = parsed.Count > 0 && conventions.SameAs(previousConventions!) ? (sources[^2], parsed[^1]) : ((FileSource, ParsedFiles)?)null;
+                parsed.Add(Parse(location, config, source, conventions, reuse, options with { Progress = null }));
+                previousConventions = conventions;
+                options.Progress?.Report(new LoadProgress(LoadStage.Samples, parsed.Count, distinct.Count));
+            }
+
+            var read = System.Diagnostics.Stopwatch.GetTimestamp();
+            var histories = ReadHistories(location, config, [.. parsed.Select((files, i) => (files.Items, (string?)sources[i].Commit))], options, alongLine: true);
+            if (options.Timings is { } timings)
+            {
+                timings.Parsing = System.Diagnostics.Stopwatch.GetElapsedTime(started, read);
+                timings.History = System.Diagnostics.Stopwatch.GetElapsedTime(read);
+            }
+
+            // Where gone link targets went, per sample: a target no commit below the newest sample ever deleted was not
+            // deleted below an older one either, so the older samples' walks look only for the others (a link to a file
+            // that never existed would otherwise walk all of history once per sample).
+            var built = new PlanningRepository[distinct.Count];
+            var newestCommit = sources[0].Commit;
+            var newest = new Lazy<(IReadOnlyDictionary<string, PathMove> Moves, IReadOnlySet<string> NeverDeleted)>(() =>
+                SampleMoves(location, built[0], newestCommit, histories[0], null));
+            for (var i = 0; i < built.Length; i++)
+            {
+                var (index, commit, history) = (i, sources[i].Commit, histories[i]);
+                built[i] = Build(location, config, sources[i], parsed[i], history, PlanningRepository.MovesWhenAsked(index == 0
+                    ? () => newest.Value.Moves
+                    : () => SampleMoves(location, built[index], commit, history, newest.Value.NeverDeleted).Moves));
+            }
+
+            var byCommit = distinct.Select((commit, i) => (commit, built[i])).ToDictionary(entry => entry.commit, entry => entry.Item2, StringComparer.Ordinal);
+            return [.. commits.Select(commit => byCommit[commit])];
+        }
+        finally
+        {
+            foreach (var source in sources) source.Dispose();
+        }
+    }
+
     private static PlanningRepository Load(PlanningLocation location, BacklogLintConfig config, FileSource source, LoadOptions options)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -110,7 +173,9 @@ public static class RepositoryLoader
         return new WorkItemParser(StatusListReader.Extend(config, conventions.Words), config.MaxYamlDepth, format);
     }
 
-    internal static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history)
+    /// <param name="moveOf">Where gone files went (<see cref="PlanningRepository.MoveOfFrom"/>); null: from the history of
+    /// the source's commit, when first asked.</param>
+    internal static PlanningRepository Build(PlanningLocation location, BacklogLintConfig config, FileSource source, ParsedFiles files, HistoryIndex history, Func<string, PathMove?>? moveOf = null)
     {
         var roster = BuildRoster(location, config, files.Items, source);
         var markdown = files.Discovered.Select(file => location.RelativePath(file.FullPath)).ToHashSet(StringComparer.Ordinal);
@@ -121,7 +186,7 @@ public static class RepositoryLoader
             // Where the configuration's folder is: its globs (format, overrides) are relative to it.
             Format = config.Format with { FolderPrefix = folder is "." ? "" : folder + "/" },
             Selection = Selection(location, config, files),
-            MoveOfFrom = PlanningRepository.MovesWhenAsked(() => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown))),
+            MoveOfFrom = moveOf ?? PlanningRepository.MovesWhenAsked(() => Moves(location, commit, history, LinkTargets.Missing(files.Parsed, markdown))),
         };
     }
 
@@ -138,6 +203,26 @@ public static class RepositoryLoader
         catch (LibGit2SharpException)
         {
             return new Dictionary<string, PathMove>();
+        }
+    }
+
+    /// <summary><see cref="Moves"/> of a report's sample, leaving out the targets in <paramref name="neverDeleted"/>, and
+    /// the targets no commit below this one deleted.</summary>
+    private static (IReadOnlyDictionary<string, PathMove> Moves, IReadOnlySet<string> NeverDeleted) SampleMoves(
+        PlanningLocation location, PlanningRepository repository, string commit, HistoryIndex history, IReadOnlySet<string>? neverDeleted)
+    {
+        var missing = LinkTargets.Missing(repository.Files, repository.MarkdownPaths);
+        if (neverDeleted is not null) missing.ExceptWith(neverDeleted);
+        if (missing.Count == 0 || history.UnavailableReason is not null || location.GitDirectory is null) return (new Dictionary<string, PathMove>(), new HashSet<string>());
+        try
+        {
+            using var git = new Repository(location.GitDirectory);
+            var moves = RenameFinder.Find(git, missing, commit, out var never);
+            return (moves, never);
+        }
+        catch (LibGit2SharpException)
+        {
+            return (new Dictionary<string, PathMove>(), new HashSet<string>());
         }
     }
 
@@ -240,8 +325,10 @@ public static class RepositoryLoader
 
     /// <summary>Dates each set of items as of its commit (the working tree's: HEAD, with what is not committed
     /// touched today), in one walk, leaving out the commits the repository's ignore-revs file lists.</summary>
+    /// <param name="alongLine">The commits are samples of one first-parent line, newest first
+    /// (<see cref="GitHistoryReader.ReadAlongLine"/>).</param>
     internal static IReadOnlyList<HistoryIndex> ReadHistories(
-        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options)
+        PlanningLocation location, BacklogLintConfig config, IReadOnlyList<(List<WorkItem> Items, string? Commit)> sides, LoadOptions options, bool alongLine = false)
     {
         if (location.GitDirectory is null)
             return [.. sides.Select(_ => HistoryIndex.Unavailable("the folder is not in a git repository, so file dates from git are unknown"))];
@@ -251,8 +338,11 @@ public static class RepositoryLoader
             Action<int>? walked = options.Progress is { } progress ? commits => progress.Report(new LoadProgress(LoadStage.History, commits, null)) : null;
             // Without commits there is no history to walk, and git's configuration (blame.ignoreRevsFile) is not read.
             var unborn = repository.Info.IsHeadUnborn && sides.All(side => side.Commit is null);
-            var histories = GitHistoryReader.Read(repository, [.. sides.Select(side => Request(side.Items, side.Commit))], options.MaxDegreeOfParallelism, walked,
-                config.MaxFileBytes, unborn ? [] : IgnoreRevs.Read(repository, location, config.IgnoreRevsFile));
+            var requests = sides.Select(side => Request(side.Items, side.Commit)).ToList();
+            IReadOnlyCollection<string> ignored = unborn ? [] : IgnoreRevs.Read(repository, location, config.IgnoreRevsFile);
+            var histories = alongLine
+                ? GitHistoryReader.ReadAlongLine(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes, ignored)
+                : GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes, ignored);
             return [.. histories.Select((history, i) => sides[i].Commit is null
                 ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items, options.Overlay), options.Today)
                 : history)];

@@ -167,6 +167,53 @@ public sealed class LintSession
     public (PlanningRepository Base, PlanningRepository Head) LoadPair(string baseCommit, string headCommit) =>
         RepositoryLoader.LoadPair(Location, Config, baseCommit, headCommit, Options());
 
+    /// <summary>The planning repository on each day <paramref name="sampling"/> picks, oldest first, as the tip of HEAD's
+    /// first-parent line had it that day (from git objects, no checkout), each analysed as of its day. Days before the
+    /// first commit are left out. One history walk serves every sample, a file unchanged since the sample before is not
+    /// parsed again, and each analysis reuses the one before it where the items' inputs did not change
+    /// (<see cref="AnalysisEngine.AnalyzeWithSuppressions"/>), so that two years by month cost little more than one check.
+    /// Throws <see cref="LintSessionException"/> outside git, in a repository without commits or in a shallow clone.</summary>
+    /// <param name="progress">Told how many samples were read, how far the history walk got, and how many samples were analysed.</param>
+    /// <param name="timings">Told how long reading the samples and walking history took (<c>--verbose</c>).</param>
+    public IReadOnlyList<HistorySample> AnalyzeHistory(HistorySampling sampling, IProgress<LoadProgress>? progress = null, LoadTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(sampling);
+        var days = sampling.Days(Today);
+        if (Location.GitDirectory is null) throw new LintSessionException($"'{Location.Folder}' is not in a git work tree: a report of its history reads git");
+        IReadOnlyList<(string Commit, DateOnly Date)?> tips;
+        try
+        {
+            using var repository = new LibGit2Sharp.Repository(Location.GitDirectory);
+            if (repository.Info.IsHeadUnborn) throw new LintSessionException("the repository has no commits yet: there is no history to report");
+            if (repository.Info.IsShallow) throw new LintSessionException("the clone is shallow: a report of history needs all of it (fetch with fetch-depth: 0, or git fetch --unshallow)");
+            tips = History.FirstParentLine.TipsAsOf(repository, days);
+        }
+        catch (LibGit2Sharp.LibGit2SharpException e)
+        {
+            throw new LintSessionException($"git history cannot be read ({e.Message})");
+        }
+
+        var sampled = days.Select((day, i) => (Day: day, Tip: tips[i])).Where(sample => sample.Tip is not null).Reverse().ToList();
+        var repositories = RepositoryLoader.LoadSamples(Location, Config, [.. sampled.Select(sample => sample.Tip!.Value.Commit).Reverse()], Options(progress, timings));
+        var samples = new List<HistorySample>(sampled.Count);
+        AnalysisResult? previous = null;
+        for (var i = 0; i < sampled.Count; i++)
+        {
+            var (day, (commit, date)) = (sampled[i].Day, sampled[i].Tip!.Value);
+            var repository = repositories[sampled.Count - 1 - i];
+            previous = AnalyzeAsOf(repository, day, previous);
+            samples.Add(new HistorySample(day, commit, date, repository, previous, Reported(previous.Diagnostics)));
+            progress?.Report(new LoadProgress(LoadStage.Analysis, i + 1, sampled.Count));
+        }
+
+        return samples;
+    }
+
+    /// <summary>Every finding of the whole planning repository as of <paramref name="day"/> (a sample of its history;
+    /// the session's own "now" for today), as <see cref="Analyze"/> finds them.</summary>
+    public AnalysisResult AnalyzeAsOf(PlanningRepository repository, DateOnly day, AnalysisResult? previous = null) =>
+        Engine.AnalyzeWithSuppressions(repository, Config, day == Today ? _time : new FixedTimeProvider(new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero)), previous);
+
     /// <summary>Every finding of the whole planning repository, with what suppressions silenced (for a baseline).</summary>
     /// <param name="previous">This session's analysis of an earlier version of the repository (a live repository's,
     /// before an edit): what still holds is taken from it (<see cref="AnalysisEngine.AnalyzeWithSuppressions"/>).</param>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BacklogLint.Core.Diagnostics;
 using BacklogLint.Core.History;
+using BacklogLint.Testing;
 using Markdig;
 using static BacklogLint.Reporting.Tests.Findings;
 
@@ -9,7 +10,7 @@ namespace BacklogLint.Reporting.Tests.Rendering;
 
 /// <summary>The lead's report as GitHub shows it: rendered as GitHub-flavoured Markdown (Markdig with GFM's
 /// extensions: pipe tables, raw HTML blocks for <c>&lt;details&gt;</c>), loaded in headless Chromium offline, with a
-/// screenshot kept as a test artefact (<see cref="HeadlessChromium.ArtifactsFolder"/>).</summary>
+/// screenshot kept as a test artefact (<see cref="HeadlessChromium.ArtifactsFolder"/>: <c>lead-report/</c>).</summary>
 public sealed partial class LeadReportRenderingTests
 {
     private static readonly MarkdownPipeline Gfm = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
@@ -73,13 +74,16 @@ public sealed partial class LeadReportRenderingTests
     [Fact]
     public async Task In_Chromium_offline_the_report_renders_and_a_screenshot_is_kept()
     {
-        var folder = HeadlessChromium.ArtifactsFolder;
+        var folder = HeadlessChromium.ArtifactsFolder("lead-report");
         var page = Path.Combine(folder, "lead-report.html");
         await File.WriteAllTextAsync(page, Page(Markdown.ToHtml(LeadReportWriter.Write(Report()), Gfm)), TestContext.Current.CancellationToken);
         var screenshot = Path.Combine(folder, "lead-report.png");
         File.Delete(screenshot);
 
-        var dom = await HeadlessChromium.RenderAsync(page, screenshot);
+        var (dom, console) = await HeadlessChromium.LoadAsync(page);
+        await HeadlessChromium.ScreenshotAsync(page, screenshot);
+
+        console.ShouldBeEmpty();
 
         Regex.Count(dom, "<details").ShouldBe(6);
         Regex.Count(dom, "<table").ShouldBe(3);
