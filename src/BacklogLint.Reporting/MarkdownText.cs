@@ -47,15 +47,13 @@ public static class MarkdownText
         return escaped.ToString();
     }
 
-    /// <summary><paramref name="text"/>, cut to <paramref name="maxLength"/> characters (with an ellipsis), escaped.</summary>
-    public static string Escape(string? text, int maxLength = DefaultMaxLength) => Escape(text, maxLength, html: false);
-
     /// <summary><paramref name="text"/> for raw HTML in a Markdown report (a <c>&lt;summary&gt;</c>, where GitHub reads no
     /// Markdown and would show backslash escapes as typed): cut, on one line, HTML-encoded, and pinging nobody (a
     /// <see cref="MentionBreak"/> after every <c>@</c> and <c>#</c>).</summary>
-    public static string EscapeHtml(string? text, int maxLength = DefaultMaxLength) => Escape(text, maxLength, html: true);
+    public static string EscapeHtml(string? text, int maxLength = DefaultMaxLength) => Html.HtmlText.Escape(text, maxLength, breakMentions: true);
 
-    private static string Escape(string? text, int maxLength, bool html)
+    /// <summary><paramref name="text"/>, cut to <paramref name="maxLength"/> characters (with an ellipsis), escaped.</summary>
+    public static string Escape(string? text, int maxLength = DefaultMaxLength)
     {
         if (string.IsNullOrEmpty(text)) return "";
         var source = Truncate(text, maxLength);
@@ -69,9 +67,8 @@ public static class MarkdownText
                 case '>': escaped.Append("&gt;"); break;
                 case '"': escaped.Append("&quot;"); break;
                 case '@': escaped.Append('@').Append(MentionBreak); break;
-                case '#': escaped.Append(html ? "#" : "\\#").Append(MentionBreak); break;
-                case '\'' when html: escaped.Append("&#39;"); break;
-                case >= '!' and <= '~' when !html && !char.IsAsciiLetterOrDigit(c): escaped.Append('\\').Append(c); break;
+                case '#': escaped.Append("\\#").Append(MentionBreak); break;
+                case >= '!' and <= '~' when !char.IsAsciiLetterOrDigit(c): escaped.Append('\\').Append(c); break;
                 case '\u2028' or '\u2029' or '\u0085': escaped.Append(' '); break;
                 case >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F': break;
                 default: escaped.Append(char.IsControl(c) ? ' ' : c); break;

@@ -9,10 +9,12 @@ public static class HtmlText
     /// <summary><c>&amp; &lt; &gt; " '</c> as entities; line breaks and other control characters as spaces; bidirectional
     /// overrides dropped (so that text cannot pretend to read otherwise); cut to <paramref name="maxLength"/> characters
     /// with an ellipsis.</summary>
-    public static string Escape(string? text, int maxLength = MarkdownText.DefaultMaxLength)
+    /// <param name="breakMentions">A <see cref="MarkdownText.MentionBreak"/> after every <c>@</c> and <c>#</c>, for HTML
+    /// that GitHub shows (raw HTML in a Markdown report), where a mention would ping.</param>
+    public static string Escape(string? text, int maxLength = MarkdownText.DefaultMaxLength, bool breakMentions = false)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var source = text.Length > maxLength ? text[..maxLength] + "…" : text;
+        var source = MarkdownText.Truncate(text, maxLength);
         var escaped = new StringBuilder(source.Length + 16);
         foreach (var c in source)
         {
@@ -23,7 +25,9 @@ public static class HtmlText
                 case '>': escaped.Append("&gt;"); break;
                 case '"': escaped.Append("&quot;"); break;
                 case '\'': escaped.Append("&#39;"); break;
-                case >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069': break;
+                case '@' or '#' when breakMentions: escaped.Append(c).Append(MarkdownText.MentionBreak); break;
+                case '\u2028' or '\u2029' or '\u0085': escaped.Append(' '); break;
+                case >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F': break;
                 default: escaped.Append(char.IsControl(c) ? ' ' : c); break;
             }
         }
