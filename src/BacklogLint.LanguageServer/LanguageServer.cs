@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Configuration;
 using BacklogLint.Core.Diagnostics;
+using BacklogLint.Core.Loading;
 using BacklogLint.Reporting;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
@@ -537,7 +538,9 @@ internal sealed partial class LanguageServer : IDisposable
 
     private string PathOf(string uri)
     {
-        var path = Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : Path.GetFullPath(uri);
+        // Resolved as the workspace's root is (a folder opened through a symbolic link); findings go back to the URI
+        // the client named.
+        var path = PlanningLocation.WithoutLinks(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : uri);
         lock (_gate) _uris.TryAdd(path, uri);
         return path;
     }

@@ -21,8 +21,8 @@ internal sealed partial class Workspace(string root, AnalysisEngine engine, Conf
     private Baseline? _baseline;
     private AnalysisResult? _analysis; // the last, whose findings on unchanged items the next reuses
 
-    /// <summary>The root the editor opened (a folder).</summary>
-    public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>The root the editor opened (a folder), with symbolic links resolved as git reports its work tree.</summary>
+    public string Root { get; } = PlanningLocation.WithoutLinks(root);
 
     public LintSession? Session => _session;
 

@@ -28,9 +28,9 @@ public sealed class HistoryEndToEndTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    private async Task<List<string>> Findings()
+    private async Task<List<string>> Findings(string? path = null)
     {
-        var result = await BackloglintProcess.RunAsync("check", _repository.Path, "--format", "json", "--now", "2026-11-23");
+        var result = await BackloglintProcess.RunAsync("check", path ?? _repository.Path, "--format", "json", "--now", "2026-11-23");
         result.ExitCode.ShouldBeOneOf([0, 1], result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
         return [.. json.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()!)];
@@ -44,6 +44,31 @@ public sealed class HistoryEndToEndTests : IDisposable
         _repository.Write(".git-blame-ignore-revs", $"# whitespace only\n{_reformat}\n").Commit("2026-11-02", paths: ".git-blame-ignore-revs");
 
         (await Findings()).ShouldContain("BL0101", "with the reformat ignored, the last revisit is 2025-01-10");
+    }
+
+    [Fact]
+    public async Task A_repository_reached_through_a_symbolic_link_has_its_history()
+    {
+        _repository.Write(".git-blame-ignore-revs", $"{_reformat}\n").Commit("2026-11-02", paths: ".git-blame-ignore-revs");
+        var links = Directory.CreateTempSubdirectory("backloglint-links-");
+        try
+        {
+            var toRepository = Path.Combine(links.FullName, "planning");
+            Directory.CreateSymbolicLink(toRepository, _repository.Path);
+            var toBacklog = Path.Combine(links.FullName, "backlog");
+            Directory.CreateSymbolicLink(toBacklog, Path.Combine(toRepository, "backlog"));
+
+            (await Findings()).ShouldContain("BL0101");
+            // Through a link, git's work tree is the resolved folder: without resolving PATH too, no item would be in
+            // it, and the item would look never committed (touched today), so the stale agreement would pass.
+            (await Findings(toRepository)).ShouldContain("BL0101", "a link to the work tree");
+            (await Findings(toBacklog)).ShouldContain("BL0101", "a link to a link to a folder in it");
+            (await Findings(Path.Combine(toBacklog, "AGR-1.md"))).ShouldContain("BL0101", "a file through links");
+        }
+        finally
+        {
+            links.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -303,6 +303,46 @@ public sealed class LanguageServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_workspace_opened_through_a_symbolic_link_reads_its_history_and_answers_at_the_clients_uris()
+    {
+        _repository.Write("backlog/AGR-1.md", """
+            ---
+            id: AGR-1
+            title: Payments API stays stable
+            type: agreement
+            status: accepted
+            parties: [payments, growth]
+            review-by: 2026-01-01
+            ---
+            # Payments API
+            """);
+        _repository.Commit("2026-11-21");
+        var links = Directory.CreateTempSubdirectory("backloglint-lsp-links-");
+        try
+        {
+            var root = Path.Combine(links.FullName, "planning");
+            Directory.CreateSymbolicLink(root, _repository.Path);
+            _client = LspClient.Start(root);
+            await _client.InitializeAsync(root, null);
+            var linked = LspClient.UriOf(Path.Combine(root, "backlog", "PAY-2.md"));
+
+            // git reports the resolved work tree: the stale agreement is found only when the root is resolved too
+            // (first the findings of rules that read no history, then the others).
+            await _client.WaitForDiagnosticsAsync(Uri("backlog/PAY-2.md"), d => Codes(d).Contains("BL0001"));
+            await _client.WaitForDiagnosticsAsync(Uri("backlog/AGR-1.md"), d => Codes(d).Contains("BL0101"));
+            // An edit through the link's URI is the resolved file's buffer, and its findings go back to that URI.
+            _client.Notify("textDocument/didOpen", Open("backlog/PAY-2.md", Unowned, linked));
+            _client.Notify("textDocument/didChange", Change("backlog/PAY-2.md", 2, Unowned.Replace("status: in-progress", "status: in-progress\nowner: \"@bob\"", StringComparison.Ordinal), linked));
+            (await _client.WaitForDiagnosticsAsync(linked, d => !Codes(d).Contains("BL0001"))).Count.ShouldBe(0);
+            (await _client.ShutdownAsync()).ShouldBe(0);
+        }
+        finally
+        {
+            links.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_link_typed_to_a_file_that_moved_says_where_it_went_once_history_is_asked_in_the_background()
     {
         const string Notes = "# Notes\n\nWhat we learnt from the checkout rewrite, at length.\n";
@@ -423,14 +463,15 @@ public sealed class LanguageServerTests : IAsyncDisposable
         return text[..start] + edit["newText"]!.GetValue<string>() + text[end..];
     }
 
-    private JsonObject Open(string relative, string text) => new()
+    /// <param name="uri">The document's URI when not <see cref="Uri"/> of <paramref name="relative"/>.</param>
+    private JsonObject Open(string relative, string text, string? uri = null) => new()
     {
-        ["textDocument"] = new JsonObject { ["uri"] = Uri(relative), ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
+        ["textDocument"] = new JsonObject { ["uri"] = uri ?? Uri(relative), ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
     };
 
-    private JsonObject Change(string relative, int version, string text) => new()
+    private JsonObject Change(string relative, int version, string text, string? uri = null) => new()
     {
-        ["textDocument"] = new JsonObject { ["uri"] = Uri(relative), ["version"] = version },
+        ["textDocument"] = new JsonObject { ["uri"] = uri ?? Uri(relative), ["version"] = version },
         ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
     };
 }

@@ -17,11 +17,11 @@ public sealed record CheckScope(PlanningLocation Location, string? ConfigPath, s
     /// one elsewhere describes PATH's folder.</summary>
     public static CheckScope For(string path, string? explicitConfig)
     {
-        var full = Path.GetFullPath(path);
+        var full = PlanningLocation.WithoutLinks(path);
         var folder = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
         var location = PlanningLocation.Find(folder);
         var workTree = location.WorkTree;
-        var config = explicitConfig is not null ? Path.GetFullPath(explicitConfig) : FindUpward(folder, workTree);
+        var config = explicitConfig is not null ? PlanningLocation.WithoutLinks(explicitConfig) : FindUpward(folder, workTree);
         var configFolder = config is null ? null : Path.GetDirectoryName(config)!;
         // The configuration's folder is at or above PATH and in its work tree, so the repository is the same one.
         var root = configFolder is not null && IsAtOrAbove(configFolder, folder) && (explicitConfig is null || workTree is null || IsAtOrAbove(workTree, configFolder))

@@ -26,7 +26,7 @@ public sealed class PlanningLocation
 
     public static PlanningLocation Find(string folder)
     {
-        var full = Path.GetFullPath(folder);
+        var full = WithoutLinks(folder);
         string? gitDirectory = null;
         string? workTree = null;
         try
@@ -67,6 +67,44 @@ public sealed class PlanningLocation
         }
 
         return null;
+    }
+
+    /// <summary>The absolute path of <paramref name="path"/> with every symbolic link (or junction) on the way resolved,
+    /// as <c>realpath(3)</c> gives it. git reports its work tree resolved, so a folder reached through a link must be
+    /// resolved too, or none of its paths would lie in the work tree and its history would look empty. A part that
+    /// does not exist is kept as written.</summary>
+    public static string WithoutLinks(string path)
+    {
+        var full = Path.GetFullPath(path);
+        for (var hops = 0; hops < 40; hops++)
+        {
+            var root = Path.GetPathRoot(full)!;
+            var resolved = root;
+            string? linked = null;
+            var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < parts.Length && linked is null; i++)
+            {
+                var next = Path.Combine(resolved, parts[i]);
+                var info = new FileInfo(next);
+                FileSystemInfo? target = null;
+                try
+                {
+                    target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
+                }
+                catch (IOException)
+                {
+                    // A link loop or an unreadable link: keep the path as written.
+                }
+
+                if (target is null) resolved = next;
+                else linked = Path.Combine([target.FullName, .. parts[(i + 1)..]]);
+            }
+
+            if (linked is null) return resolved;
+            full = Path.GetFullPath(linked);
+        }
+
+        return full;
     }
 
     /// <summary>Another folder of the same work tree, without discovering the repository again.</summary>
