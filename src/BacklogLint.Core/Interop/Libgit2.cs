@@ -38,6 +38,34 @@ internal static partial class Libgit2
         return loaded;
     }
 
+    /// <summary>Sets one of libgit2's process-wide options that take a <c>size_t</c> or an <c>int</c>
+    /// (<c>git_libgit2_opts</c>), throwing when libgit2 refuses it. An <c>int</c> is passed in a 64-bit slot too: every
+    /// ABI here reads a variadic <c>int</c> from the low half of its register or stack slot.</summary>
+    internal static void SetOption(Option option, nuint value)
+    {
+        // git_libgit2_opts is variadic. Where variadic arguments are passed as fixed ones are (x64, Linux and Windows
+        // arm64) a fixed signature reaches it; on Apple's arm64 they go on the stack, after the eight registers, so
+        // seven unused arguments fill x1-x7 first. LibGit2Sharp calls it the same way.
+        var status = OperatingSystem.IsMacOS() && RuntimeInformation.ProcessArchitecture == Architecture.Arm64
+            ? OptionsOnAppleArm64((int)option, 0, 0, 0, 0, 0, 0, 0, value)
+            : Options((int)option, value);
+        Check(status, "set libgit2's option " + option);
+    }
+
+    /// <summary>The options of <c>git_libgit2_opts</c> used here (libgit2's <c>git_libgit2_opt_t</c>, stable in 1.x).</summary>
+    internal enum Option
+    {
+        /// <summary>How much of a pack file one mapping covers (<c>size_t</c>; 1 GB by default on 64-bit).</summary>
+        SetMappedWindowSize = 1,
+
+        /// <summary>How much of all pack files may be mapped at once before the least recently used windows are
+        /// unmapped (<c>size_t</c>; 8 GB by default on 64-bit).</summary>
+        SetMappedLimit = 3,
+
+        /// <summary>Whether objects read are kept in libgit2's object cache (<c>int</c>, 1 by default).</summary>
+        EnableCaching = 8,
+    }
+
     /// <summary>Opens a repository and its object database; libgit2 counts its users, so each open initialises it
     /// and the database handle shuts it down again when freed.</summary>
     public static ObjectDatabaseHandle OpenObjectDatabase(string gitDirectory)
@@ -123,6 +151,12 @@ internal static partial class Libgit2
 
     [LibraryImport(Library, EntryPoint = "git_libgit2_version")]
     private static partial int LibraryVersion(out int major, out int minor, out int revision);
+
+    [LibraryImport(Library, EntryPoint = "git_libgit2_opts")]
+    private static partial int Options(int option, nuint value);
+
+    [LibraryImport(Library, EntryPoint = "git_libgit2_opts")]
+    private static partial int OptionsOnAppleArm64(int option, nint x1, nint x2, nint x3, nint x4, nint x5, nint x6, nint x7, nuint value);
 
     [LibraryImport(Library, EntryPoint = "git_libgit2_init")]
     private static partial int Init();

@@ -16,14 +16,30 @@ public static class NativeSettings
     /// <summary>Resolves libgit2 for the raw object reads to LibGit2Sharp's own native library, checks its version, and
     /// turns off libgit2's hash verification of every object read (SHA-1 with collision detection: ~0.15 ms for a
     /// folder's tree of 2,000 files, most of a history walk). git does not verify on reads either; `git fsck` is for
-    /// that. This affects LibGit2Sharp for the whole process, which is why it is a start-up decision.</summary>
+    /// that. And it bounds libgit2's memory, which was a third of a large check's peak (10,000 items, 50,000 commits:
+    /// ~300 MB → ~230 MB, the time unchanged):
+    /// <list type="bullet">
+    /// <item>no object cache: it kept every commit and small tree read, up to 256 MB, while the history walk reads each
+    /// commit once and keeps the trees it compares itself (<see cref="History.GitObjects"/>);</item>
+    /// <item>pack files mapped in windows of <see cref="MappedWindowBytes"/>, at most <see cref="MappedLimitBytes"/> at
+    /// once, instead of whole (git's default maps up to 1 GB per window): every page of a pack the walk touched stayed
+    /// resident, the whole pack on a long history.</item>
+    /// </list>
+    /// This affects LibGit2Sharp for the whole process, which is why it is a start-up decision.</summary>
     public static void Initialize() => _ = Applied.Value;
+
+    internal const uint MappedWindowBytes = 8 * 1024 * 1024;
+
+    internal const uint MappedLimitBytes = 32 * 1024 * 1024;
 
     private static System.Version Apply()
     {
         Libgit2.Resolve();
         var version = Libgit2.CheckVersion();
         GlobalSettings.SetStrictHashVerification(false);
+        Libgit2.SetOption(Libgit2.Option.EnableCaching, 0);
+        Libgit2.SetOption(Libgit2.Option.SetMappedWindowSize, MappedWindowBytes);
+        Libgit2.SetOption(Libgit2.Option.SetMappedLimit, MappedLimitBytes);
         return version;
     }
 }
