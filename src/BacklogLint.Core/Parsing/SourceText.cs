@@ -12,15 +12,20 @@ public sealed class SourceText
     public SourceText(string text)
     {
         Text = text;
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        // The breaks are counted first (vectorised searches; \r\n is one break), so that one array of the right size
+        // is filled: the starts of a large file are not copied again and again as a list grows.
+        var span = text.AsSpan();
+        var starts = new int[span.Count('\n') + span.Count('\r') - span.Count("\r\n") + 1];
+        var count = 1;
+        for (var i = span.IndexOfAny('\n', '\r'); i >= 0;)
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            if (c is '\n' or '\r') starts.Add(i + 1);
+            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
+            starts[count++] = i + 1;
+            var next = span[(i + 1)..].IndexOfAny('\n', '\r');
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
-        _lineStarts = [.. starts];
+        _lineStarts = starts;
     }
 
     public string Text { get; }

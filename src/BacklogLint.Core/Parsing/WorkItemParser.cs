@@ -511,19 +511,62 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
 
         var tasks = new List<TaskEntry>();
         var links = new List<LinkReference>();
-        foreach (var node in document.Descendants())
+        ReadInlines(document, source, tasks, links);
+        return new Body(title, agreements, tasks, links);
+    }
+
+    /// <summary>The tasks and links of <paramref name="document"/>, in document order, as Markdig's <c>Descendants()</c>
+    /// gives them but without its two stacks per document, grown entry by entry (on a repository of long proposal
+    /// documents their arrays were a good part of what made the collections during parsing). Nothing here recurses:
+    /// the blocks are kept on one stack per thread, the inlines are followed by their parent and sibling links, so no
+    /// nesting Markdig accepts can exhaust the call stack.</summary>
+    private static void ReadInlines(MarkdownDocument document, SourceText source, List<TaskEntry> tasks, List<LinkReference> links)
+    {
+        var blocks = t_blocks ??= new Stack<Block>();
+        blocks.Clear();
+        blocks.Push(document);
+        while (blocks.TryPop(out var block))
+        {
+            if (block is ContainerBlock container)
+            {
+                for (var i = container.Count - 1; i >= 0; i--) blocks.Push(container[i]);
+            }
+            else if (block is LeafBlock { Inline: { } inline })
+            {
+                ReadInlines(inline, source, tasks, links);
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static Stack<Block>? t_blocks;
+
+    private static void ReadInlines(ContainerInline root, SourceText source, List<TaskEntry> tasks, List<LinkReference> links)
+    {
+        Inline? node = root.FirstChild;
+        while (node is not null)
         {
             // Markdig also takes a "[ ]" quoted inside a list item's text for a checkbox: a task opens its line.
-            if (node is TaskList task && TaskLine().IsMatch(source.Line(task.Line + 1)))
+            if (node is TaskList task && TaskLine().IsMatch(source.LineSpan(task.Line + 1)))
                 tasks.Add(new TaskEntry(source.Line(task.Line + 1).Trim(), task.Checked, SpanOf(source, task.Line)));
             else if (node is LinkInline { IsImage: false, Url: { Length: > 0 } url } link)
                 links.Add(new LinkReference(url, new SourceSpan(link.Line + 1, link.Column + 1, link.Line + 1, link.Column + 1 + link.Span.Length))
                 {
                     TargetRange = TargetRange(source, link, url),
                 });
-        }
 
-        return new Body(title, agreements, tasks, links);
+            // Pre-order: into the node's children, else on to the next sibling of it or of the nearest parent below
+            // the root that has one.
+            if (node is ContainerInline { FirstChild: { } child })
+            {
+                node = child;
+                continue;
+            }
+
+            while (node is not null && node.NextSibling is null)
+                node = node.Parent is { } parent && parent != root ? parent : null;
+            node = node?.NextSibling;
+        }
     }
 
     /// <summary>Where a link's URL is written, when the text there is exactly the URL read.</summary>

@@ -32,4 +32,49 @@ public sealed class DeepMarkdownBodyTests
         problem.Key.ShouldBe("body");
         problem.Message.ShouldContain("Markdown body cannot be read");
     }
+
+    [Fact]
+    public void Links_and_tasks_are_read_in_document_order_from_every_block_and_inline_that_holds_them()
+    {
+        var text = """
+            ---
+            id: PAY-1
+            status: todo
+            ---
+            # Title with [a](a.md)
+
+            > Quoted *emphasis with [b](b.md) and **strong [c](c.md)***.
+            >
+            > - [ ] quoted task with [d](d.md)
+
+            | col | col |
+            |-----|-----|
+            | [e](e.md) | ![image](i.png) [f](f.md) |
+
+            - [x] done [g **strong**](g.md) and **[h](h.md)**
+              - nested [i](i.md)
+
+            [j][ref]
+
+            [ref]: j.md
+            """;
+
+        var item = Parser.Parse("backlog/PAY-1.md", new SourceText(text), isDeclaredItem: false).Item.ShouldNotBeNull();
+
+        item.Links.Select(link => link.Target).ShouldBe(["a.md", "b.md", "c.md", "d.md", "e.md", "f.md", "g.md", "h.md", "i.md", "j.md"]);
+        item.Tasks.Select(task => task.IsChecked).ShouldBe([false, true]);
+    }
+
+    [Fact]
+    public void Inlines_nested_far_deeper_than_a_call_stack_allows_are_read_without_exhausting_it()
+    {
+        // Emphasis nested 100,000 deep, a link inside: Markdig builds the tree without recursing; reading it must not
+        // recurse either (a stack overflow ends the process, so no file may cause one).
+        var depth = 100_000;
+        var text = "---\nid: PAY-1\nstatus: todo\n---\n" + new string('*', depth) + "[deep](deep.md)" + new string('*', depth) + "\n";
+
+        var item = Parser.Parse("backlog/PAY-1.md", new SourceText(text), isDeclaredItem: false).Item.ShouldNotBeNull();
+
+        item.Links.ShouldHaveSingleItem().Target.ShouldBe("deep.md");
+    }
 }

@@ -92,6 +92,17 @@ public sealed class SourceTextTests
     }
 
     [Fact]
+    public void A_lone_cr_before_a_crlf_ends_a_line_of_its_own()
+    {
+        var source = new SourceText("a\r\r\nb");
+
+        source.LineCount.ShouldBe(3);
+        source.Line(2).ShouldBe("");
+        source.Line(3).ShouldBe("b");
+        source.LineStart(3).ShouldBe(4);
+    }
+
+    [Fact]
     public void Empty_lines_are_counted()
     {
         var source = new SourceText("a\n\n\nd\n");
