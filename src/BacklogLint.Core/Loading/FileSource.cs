@@ -76,9 +76,19 @@ internal sealed class WorkingTreeSource(string folder, IReadOnlyList<string>? ya
     {
         if (Overlaid(fullPath) is { } overlaid) return overlaid;
         using var stream = OpenRegularFile(fullPath);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        // Read into one array of the file's size: a growing buffer copied out at the end made three or four arrays
+        // per file, and for a long proposal document each was on the large-object heap, whose churn forced full
+        // collections while the other threads parsed. A file that changes while it is read is read as it ends up.
+        var bytes = new byte[stream.Length];
+        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (read < bytes.Length) return bytes[..read];
+        var next = stream.ReadByte();
+        if (next < 0) return bytes;
+        using var grown = new MemoryStream();
+        grown.Write(bytes);
+        grown.WriteByte((byte)next);
+        stream.CopyTo(grown);
+        return grown.ToArray();
     }
 
     public override byte[] ReadStart(string fullPath, int count)
