@@ -17,7 +17,7 @@ public static class NativeSettings
     /// turns off libgit2's hash verification of every object read (SHA-1 with collision detection: ~0.15 ms for a
     /// folder's tree of 2,000 files, most of a history walk). git does not verify on reads either; `git fsck` is for
     /// that. And it bounds libgit2's memory, which was a third of a large check's peak (10,000 items, 50,000 commits:
-    /// ~300 MB → ~230 MB, the time unchanged):
+    /// 333-352 MB → 225-241 MB peak, the same time):
     /// <list type="bullet">
     /// <item>no object cache: it kept every commit and small tree read, up to 256 MB, while the history walk reads each
     /// commit once and keeps the trees it compares itself (<see cref="History.GitObjects"/>);</item>
