@@ -38,9 +38,8 @@ internal static partial class Libgit2
         return loaded;
     }
 
-    /// <summary>Sets one of libgit2's process-wide options that take a <c>size_t</c> or an <c>int</c>
-    /// (<c>git_libgit2_opts</c>), throwing when libgit2 refuses it. An <c>int</c> is passed in a 64-bit slot too: every
-    /// ABI here reads a variadic <c>int</c> from the low half of its register or stack slot.</summary>
+    /// <summary>Sets one of libgit2's process-wide options that take a size (<c>git_libgit2_opts</c>), throwing when
+    /// libgit2 refuses it.</summary>
     internal static void SetOption(Option option, nuint value)
     {
         // git_libgit2_opts is variadic. Where variadic arguments are passed as fixed ones are (x64, Linux and Windows
@@ -62,8 +61,8 @@ internal static partial class Libgit2
         /// unmapped (<c>size_t</c>; 8 GB by default on 64-bit).</summary>
         SetMappedLimit = 3,
 
-        /// <summary>Whether objects read are kept in libgit2's object cache (<c>int</c>, 1 by default).</summary>
-        EnableCaching = 8,
+        /// <summary>How much libgit2's object cache may hold in all (<c>ssize_t</c>; 256 MB by default).</summary>
+        SetCacheMaxSize = 7,
     }
 
     /// <summary>Opens a repository and its object database; libgit2 counts its users, so each open initialises it
