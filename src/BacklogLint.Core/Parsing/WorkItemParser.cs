@@ -516,14 +516,13 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
     }
 
     /// <summary>The tasks and links of <paramref name="document"/>, in document order, as Markdig's <c>Descendants()</c>
-    /// gives them but without its two stacks per document, grown entry by entry (on a repository of long proposal
-    /// documents their arrays were a good part of what made the collections during parsing). Nothing here recurses:
-    /// the blocks are kept on one stack per thread, the inlines are followed by their parent and sibling links, so no
-    /// nesting Markdig accepts can exhaust the call stack.</summary>
+    /// gives them but with one stack of blocks instead of two stacks that also hold every inline (on a repository of
+    /// long proposal documents their arrays were a good part of what made the collections during parsing). Nothing
+    /// here recurses: the inlines are followed by their parent and sibling links, so no nesting Markdig accepts can
+    /// exhaust the call stack.</summary>
     private static void ReadInlines(MarkdownDocument document, SourceText source, List<TaskEntry> tasks, List<LinkReference> links)
     {
-        var blocks = t_blocks ??= new Stack<Block>();
-        blocks.Clear();
+        var blocks = new Stack<Block>();
         blocks.Push(document);
         while (blocks.TryPop(out var block))
         {
@@ -537,9 +536,6 @@ public sealed partial class WorkItemParser(StatusVocabulary vocabulary, int maxY
             }
         }
     }
-
-    [ThreadStatic]
-    private static Stack<Block>? t_blocks;
 
     private static void ReadInlines(ContainerInline root, SourceText source, List<TaskEntry> tasks, List<LinkReference> links)
     {
