@@ -41,10 +41,16 @@ internal sealed class CommandLine(RootCommand root)
             return ExitCodes.Fail($"{result.Errors[0].Message.Split('\n')[0].TrimEnd('.', ':', ' ')} (see '{command} --help')");
         }
 
+        if (ManagedBuild.IsNeededFor(result)) return ManagedBuild.Run(args);
         try
         {
             // System.CommandLine's own handler would print "Unhandled exception:" with the stack and exit 1.
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Core.Policies.JitRuntimeRequiredException) when (ManagedBuild.IsNative)
+        {
+            // Found before anything was written (a rule pack, read with the configuration): the JIT-compiled build runs it.
+            return ManagedBuild.Run(args);
         }
         catch (Core.Loading.LimitExceededException e)
         {

@@ -1,5 +1,1 @@
-using BacklogLint.Cli;
-
-using var warmUp = WarmUp.StartFor(args);
-using var streams = ConsoleStreams.Install();
-return await CommandLine.Build().RunAsync(args);
+return await BacklogLint.Cli.Entry.RunAsync(args);

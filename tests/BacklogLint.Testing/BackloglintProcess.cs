@@ -4,10 +4,14 @@ namespace BacklogLint.Testing;
 
 /// <summary>Runs the built tool (<c>backloglint.dll</c>, copied beside the tests of a project that references the CLI)
 /// as a real process, with exactly the <c>GITHUB_*</c> variables given: none leak in from the environment the tests
-/// run in (which may be GitHub Actions).</summary>
+/// run in (which may be GitHub Actions). With <c>BACKLOGLINT_TOOL</c> set to an executable (the ahead-of-time compiled
+/// tool, as .ci/run publishes it), that executable runs instead: the same tests then hold for the build users get.</summary>
 public static class BackloglintProcess
 {
     private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "backloglint.dll");
+
+    /// <summary>The executable under test when it is not the build beside the tests.</summary>
+    public static string? NativeTool { get; } = Environment.GetEnvironmentVariable("BACKLOGLINT_TOOL") is { Length: > 0 } tool ? Path.GetFullPath(tool) : null;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     public static Task<ProcessResult> RunAsync(params string[] arguments) =>
@@ -21,7 +25,7 @@ public static class BackloglintProcess
 
     public static async Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string?> environment, string? workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(NativeTool ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -29,7 +33,7 @@ public static class BackloglintProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Tool);
+        if (NativeTool is null) start.ArgumentList.Add(Tool);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(key);

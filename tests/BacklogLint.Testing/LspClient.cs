@@ -50,12 +50,15 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Non-protocol bytes the server wrote to stdout: must stay empty.</summary>
     public List<string> Garbage { get; } = [];
 
-    public static LspClient Start(string workingDirectory, params string[] arguments) => Start(Tool, workingDirectory, arguments);
+    /// <summary>Starts the built tool's server, or with <c>BACKLOGLINT_TOOL</c> the executable named there (the installed
+    /// tool's native launcher, which hands <c>lsp</c> to its JIT-compiled build), as <see cref="BackloglintProcess"/> does.</summary>
+    public static LspClient Start(string workingDirectory, params string[] arguments) => Start(BackloglintProcess.NativeTool ?? Tool, workingDirectory, arguments);
 
-    /// <param name="tool">The tool's <c>backloglint.dll</c> (a Release build, for the benchmark).</param>
+    /// <param name="tool">The tool's <c>backloglint.dll</c> (a Release build, for the benchmark), or an executable.</param>
     public static LspClient Start(string tool, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var isAssembly = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isAssembly ? "dotnet" : tool)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -63,7 +66,7 @@ public sealed class LspClient : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(tool);
+        if (isAssembly) start.ArgumentList.Add(tool);
         start.ArgumentList.Add("lsp");
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";

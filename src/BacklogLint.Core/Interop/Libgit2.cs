@@ -83,6 +83,41 @@ internal static partial class Libgit2
         }
     }
 
+    /// <summary>The <c>.git</c> directory of the repository that <paramref name="startPath"/> lies in, found upwards as git
+    /// finds it (a <c>.git</c> folder or file, <c>GIT_CEILING_DIRECTORIES</c>, not across file systems); null outside
+    /// git. LibGit2Sharp's <c>Repository.Discover</c> receives the path in a buffer class that libgit2 fills, which
+    /// only the JIT-compiled runtime's marshalling copies back: ahead-of-time compiled it silently returned null.</summary>
+    public static string? Discover(string startPath)
+    {
+        Check(Init(), "initialise libgit2");
+        var found = default(GitBuffer);
+        try
+        {
+            var status = RepositoryDiscover(ref found, startPath, acrossFileSystems: 0, ceilingDirectories: null);
+            if (status == NotFound) return null;
+            Check(status, "find the repository of " + startPath);
+            var path = Marshal.PtrToStringUTF8(found.Pointer, checked((int)found.Size));
+            return OperatingSystem.IsWindows() ? path.Replace('/', Path.DirectorySeparatorChar) : path;
+        }
+        finally
+        {
+            BufferDispose(ref found);
+            _ = Shutdown();
+        }
+    }
+
+    /// <summary>libgit2's <c>GIT_ENOTFOUND</c>.</summary>
+    private const int NotFound = -3;
+
+    /// <summary>A <c>git_buf</c>: bytes libgit2 allocated, freed with <c>git_buf_dispose</c>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct GitBuffer
+    {
+        public IntPtr Pointer;
+        public nuint Reserved;
+        public nuint Size;
+    }
+
     /// <summary>One object's bytes; dispose to free them.</summary>
     public static ObjectHandle Read(ObjectDatabaseHandle database, in GitId id) =>
         Check(OdbRead(out var handle, database, in id), "read object " + id, handle);
@@ -165,6 +200,12 @@ internal static partial class Libgit2
 
     [LibraryImport(Library, EntryPoint = "git_error_last")]
     private static partial IntPtr ErrorLast();
+
+    [LibraryImport(Library, EntryPoint = "git_repository_discover", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RepositoryDiscover(ref GitBuffer found, string startPath, int acrossFileSystems, string? ceilingDirectories);
+
+    [LibraryImport(Library, EntryPoint = "git_buf_dispose")]
+    private static partial void BufferDispose(ref GitBuffer buffer);
 
     [LibraryImport(Library, EntryPoint = "git_repository_open", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RepositoryOpen(out RepositoryHandle repository, string path);

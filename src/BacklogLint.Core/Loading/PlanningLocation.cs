@@ -1,3 +1,4 @@
+using BacklogLint.Core.Interop;
 using LibGit2Sharp;
 
 namespace BacklogLint.Core.Loading;
@@ -31,7 +32,8 @@ public sealed class PlanningLocation
         string? workTree = null;
         try
         {
-            gitDirectory = Repository.Discover(full);
+            NativeSettings.Initialize(); // the imports of Libgit2 resolve to LibGit2Sharp's native library
+            gitDirectory = Libgit2.Discover(full);
             if (gitDirectory is not null)
             {
                 using var repository = new Repository(gitDirectory);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using BacklogLint.Core.Analysis;
 
@@ -17,6 +18,7 @@ public static class RulePackLoader
     {
         var name = shownAs ?? path;
         if (!File.Exists(path)) throw new RulePackException($"the rule pack '{name}' does not exist (build it, or fix the path)");
+        if (!RuntimeFeature.IsDynamicCodeSupported) throw new JitRuntimeRequiredException($"the rule pack '{name}' is an assembly, which only the JIT-compiled build can load");
         Assembly assembly;
         try
         {
@@ -72,3 +74,7 @@ public static class RulePackLoader
 
 /// <summary>A rule pack that cannot be used; the message names it and what to do.</summary>
 public sealed class RulePackException(string message) : Exception(message);
+
+/// <summary>Thrown in the ahead-of-time compiled build for what only a JIT runtime can do (loading a rule pack): the
+/// front end runs the same command in its JIT-compiled build instead.</summary>
+public sealed class JitRuntimeRequiredException(string message) : Exception(message);

@@ -53,7 +53,7 @@ public static class HtmlReportWriter
         var charts = ChartSpecs(report);
         Charts(html, charts);
         FindingsTable(html, report);
-        html.Append("<script type=\"application/json\" id=\"backloglint-data\">").Append(JsonSerializer.Serialize(new JsonObject { ["charts"] = charts }, Json)).Append("</script>\n");
+        html.Append("<script type=\"application/json\" id=\"backloglint-data\">").Append(new JsonObject { ["charts"] = charts }.ToJsonString(Json)).Append("</script>\n");
         foreach (var (resource, _) in Scripts) html.Append("<script>").Append(Script(resource)).Append("</script>\n");
         html.Append("<script>").Append(Resource("report.js")).Append("</script>\n");
         html.Append("<!--\nCharts drawn by Vega and Vega-Lite, inlined above:\n\nVega ").Append(Resource("LICENSE-vega.txt")).Append("\nVega-Lite ").Append(Resource("LICENSE-vega-lite.txt")).Append("-->\n");
@@ -209,9 +209,9 @@ public static class HtmlReportWriter
         {
             var onDay = points.Where(point => point.Day == day).ToList();
             foreach (var key in top.Order(StringComparer.Ordinal))
-                values.Add(Value(day, key, onDay.Where(point => point.Key == key).Sum(point => point.Count)));
+                values.Add((JsonNode)Value(day, key, onDay.Where(point => point.Key == key).Sum(point => point.Count)));
             if (stack && points.Any(point => !top.Contains(point.Key)))
-                values.Add(Value(day, "others", onDay.Where(point => !top.Contains(point.Key)).Sum(point => point.Count)));
+                values.Add((JsonNode)Value(day, "others", onDay.Where(point => !top.Contains(point.Key)).Sum(point => point.Count)));
         }
 
         var y = new JsonObject { ["field"] = "count", ["type"] = "quantitative", ["title"] = "open findings", ["axis"] = new JsonObject { ["tickMinStep"] = 1, ["format"] = "d" } };

@@ -1,0 +1,1 @@
+return await BacklogLint.Cli.Entry.RunAsync(args);
