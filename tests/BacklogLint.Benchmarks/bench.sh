@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: times the tool as users run it (a ReadyToRun publish for this machine's RID, what the tool
-# package for it holds; a real process, history included) against `git log --name-only` over the same item paths, the
+# End-to-end benchmark: times the tool as users run it (what the tool package for this machine's RID holds: the build
+# compiled ahead of time as `backloglint`, the ReadyToRun JIT-compiled build beside it for what it hands over, github
+# among them; a real process, history included) against `git log --name-only` over the same item paths, the
 # cost of walking history once, and the goals of issue #17.
 #
 #   tests/BacklogLint.Benchmarks/bench.sh [--small | --large] [ITEMS:COMMITS[:BODY_KB[:AGREEMENTS_%]] ...]
@@ -40,7 +41,10 @@ rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
 # ReadyToRun compilation is incremental on its inputs, not on crossgen2's options: images made with other options
 # (an experiment with PublishReadyToRunCrossgen2ExtraArgs) would be published as they are.
 rm -rf src/*/obj/Release/net10.0/"$rid"/R2R
-dotnet publish src/BacklogLint.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/tool" -m:2 -v q -nologo >/dev/null
+rm -rf "$work/tool"
+dotnet publish src/BacklogLint.Native -c Release -r "$rid" -o "$work/native/$rid" -m:2 -v q -nologo >/dev/null
+dotnet publish src/BacklogLint.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -p:NativeLaunchers="$work/native" -o "$work/tool" -m:2 -v q -nologo >/dev/null
 dotnet build tests/BacklogLint.Benchmarks -c Release -m:2 -v q -nologo >/dev/null
 tool="$work/tool/backloglint"
 generator=tests/BacklogLint.Benchmarks/bin/Release/net10.0/BacklogLint.Benchmarks
