@@ -41,7 +41,6 @@ internal sealed class CommandLine(RootCommand root)
             return ExitCodes.Fail($"{result.Errors[0].Message.Split('\n')[0].TrimEnd('.', ':', ' ')} (see '{command} --help')");
         }
 
-        if (ManagedBuild.IsNeededFor(result)) return ManagedBuild.Run(args);
         try
         {
             // System.CommandLine's own handler would print "Unhandled exception:" with the stack and exit 1.
@@ -49,7 +48,7 @@ internal sealed class CommandLine(RootCommand root)
         }
         catch (Core.Policies.JitRuntimeRequiredException) when (ManagedBuild.IsNative)
         {
-            // Found before anything was written (a rule pack, read with the configuration): the JIT-compiled build runs it.
+            // Thrown before anything was written (github, lsp, --verify-owners, a rule pack): the JIT-compiled build runs it.
             return ManagedBuild.Run(args);
         }
         catch (Core.Loading.LimitExceededException e)

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using BacklogLint.Core.Policies;
@@ -10,7 +10,10 @@ namespace BacklogLint.Cli;
 /// (<c>backloglint.dll</c>, started by its launcher <c>backloglint-managed</c>). What needs a JIT runtime is handed to
 /// the second, with the same arguments, standard streams and exit code: <c>github</c> and <c>--verify-owners</c> (Octokit
 /// serialises by reflection), <c>lsp</c> (StreamJsonRpc) and rule packs (assemblies loaded at run time,
-/// <see cref="RulePackLoader"/>). Everything else runs in the native build; the end-to-end suites run against it
+/// <see cref="RulePackLoader"/>). Each throws <see cref="JitRuntimeRequiredException"/> where it starts, before anything
+/// is written, when <see cref="RuntimeFeature.IsDynamicCodeSupported"/> is false, a constant in the native build: the
+/// compiler leaves out what follows, Octokit's and StreamJsonRpc's code with it, and <see cref="CommandLine"/> runs the
+/// command here instead. Everything else runs in the native build; the end-to-end suites run against it
 /// (<c>BACKLOGLINT_TOOL</c>, .ci/install-test).</summary>
 internal static class ManagedBuild
 {
@@ -19,11 +22,6 @@ internal static class ManagedBuild
 
     /// <summary>True in the ahead-of-time compiled build.</summary>
     public static bool IsNative => !RuntimeFeature.IsDynamicCodeSupported;
-
-    /// <summary>Whether the parsed command needs the JIT-compiled build, known before it runs.</summary>
-    public static bool IsNeededFor(ParseResult result) =>
-        IsNative && (result.CommandResult.Command.Name is "github" or "lsp"
-                     || result.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(option => option.Option.Name == "--verify-owners" && result.GetValue<bool>(option.Option.Name)));
 
     /// <summary>Runs the JIT-compiled build with <paramref name="args"/> on this process's standard streams and returns
     /// its exit code; 2 and one line when it is not installed here.</summary>
@@ -43,6 +41,10 @@ internal static class ManagedBuild
             using var process = Process.Start(start)!;
             process.WaitForExit();
             return process.ExitCode;
+        }
+        catch (Win32Exception e)
+        {
+            return ExitCodes.Fail($"cannot start the JIT-compiled build of BacklogLint ({start.FileName}): {e.Message}; reinstall the tool");
         }
         finally
         {

@@ -1,5 +1,7 @@
-using BacklogLint.Core;
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using BacklogLint.Core;
+using BacklogLint.Core.Policies;
 using BacklogLint.GitHub;
 using BacklogLint.Reporting;
 
@@ -50,6 +52,8 @@ internal static class CheckCommand
             OrganizationDirectory? owners = null;
             if (parseResult.GetValue(verifyOwners))
             {
+                // Octokit serialises by reflection: the native build hands the command over.
+                if (!RuntimeFeature.IsDynamicCodeSupported) throw new JitRuntimeRequiredException("--verify-owners runs in the JIT-compiled build");
                 // Nothing printed on either stream carries the token, in any form.
                 ConsoleStreams.Protect(new SecretRedactor([parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN")]));
                 try

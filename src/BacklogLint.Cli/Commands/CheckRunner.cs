@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BacklogLint.Core;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
@@ -154,7 +155,8 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
         verbose?.Lap("configuration");
         verbose?.Line(Describe(session));
-        var listing = owners?.ListAsync();
+        // (never in the native build, which hands --verify-owners over: the constant leaves Octokit out of it)
+        var listing = RuntimeFeature.IsDynamicCodeSupported ? owners?.ListAsync() : null;
         PlanningRepository repository;
         var timings = new Core.Loading.LoadTimings();
         using (var progress = TerminalProgress.For(quiet))

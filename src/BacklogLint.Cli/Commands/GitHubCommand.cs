@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using BacklogLint.Core.Policies;
 using BacklogLint.GitHub;
 
 namespace BacklogLint.Cli.Commands;
@@ -53,7 +55,13 @@ internal static class GitHubCommand
             if (result.GetValue(commentAuthor) is { } author && BacklogLint.GitHub.CommentAuthor.Normalize(author) is null)
                 result.AddError("--comment-author is a GitHub login, e.g. octocat or my-app[bot]");
         });
-        command.SetAction(async (parseResult, cancellation) =>
+        // Octokit serialises by reflection: the native build hands the command over. The constant is false there, so Run
+        // and what only it reaches, Octokit with it, are not compiled into that build at all.
+        command.SetAction((parseResult, cancellation) =>
+            RuntimeFeature.IsDynamicCodeSupported ? Run(parseResult, cancellation) : throw new JitRuntimeRequiredException("github runs in the JIT-compiled build"));
+        return command;
+
+        async Task<int> Run(ParseResult parseResult, CancellationToken cancellation)
         {
             if (!Clock.TryCreate(parseResult.GetValue(now), out var time)) return ExitCodes.UsageOrFailure;
             ActionsContext context;
@@ -86,8 +94,7 @@ internal static class GitHubCommand
             };
             using var host = CliHost.Build(parseResult.GetValue(CommandLine.Verbose), time);
             return await host.GitHubRunner().RunAsync(settings, context, Console.Out);
-        });
-        return command;
+        }
     }
 
     private const int MermaidTrendPoints = Reporting.MermaidTrend.MaxPoints;
