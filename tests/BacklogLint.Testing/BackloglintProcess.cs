@@ -4,8 +4,9 @@ namespace BacklogLint.Testing;
 
 /// <summary>Runs the built tool (<c>backloglint.dll</c>, copied beside the tests of a project that references the CLI)
 /// as a real process, with exactly the <c>GITHUB_*</c> variables given: none leak in from the environment the tests
-/// run in (which may be GitHub Actions). With <c>BACKLOGLINT_TOOL</c> set to an executable (the ahead-of-time compiled
-/// tool, as .ci/run publishes it), that executable runs instead: the same tests then hold for the build users get.</summary>
+/// run in (which may be GitHub Actions). With <c>BACKLOGLINT_TOOL</c> set to an executable (the installed tool, whose
+/// entry point is the native build, as .ci/install-test runs it), that executable runs instead: the same tests then
+/// hold for the build users get.</summary>
 public static class BackloglintProcess
 {
     private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "backloglint.dll");
