@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BacklogLint.Core.Parsing;
 using LibGit2Sharp;
 
@@ -9,7 +8,12 @@ namespace BacklogLint.Core.History;
 /// the walk stops as soon as every file and line asked about is dated. A line's date is that of the newest commit whose
 /// diff adds that exact line. A commit a request ignores (<c>.git-blame-ignore-revs</c>) is no change: a file it
 /// changed is dated by the change before it, and a line it added takes the date of the file's change before it (the
-/// version it rewrote), as <c>git blame --ignore-revs-file</c> passes such lines on.</summary>
+/// version it rewrote), as <c>git blame --ignore-revs-file</c> passes such lines on.
+/// The walk runs on one thread. It once compared stretches of commits on every processor, and that was slower: libgit2
+/// shares one pack, with one cache of delta bases, between all readers of a repository, and readers of two stretches of
+/// history evict each other's bases, so each re-inflated the delta chains the other had just read (10,000 items and
+/// 50,000 commits on 2 cores: 8.7-9.1 s and 12.4 s of CPU in parallel, 5.3-5.7 s and 5.1 s on one thread; with half the
+/// items carrying inline agreements 11.6-15.5 s against 7.9 s; 240 MB against 183 MB at the peak).</summary>
 internal static class GitHistoryReader
 {
     /// <summary>Commits compared in the first stretch; small, so that a walk that stops early wastes little.</summary>
@@ -17,10 +21,6 @@ internal static class GitHistoryReader
 
     /// <summary>The longest stretch compared at once; each doubles until this.</summary>
     private const int LargestChunk = 1024;
-
-    /// <summary>Stretches shorter than this are compared on the walking thread: the first four of every walk (240
-    /// commits), all of a small repository's history, for which the pool's workers would start only to wait.</summary>
-    private const int ParallelFrom = 256;
 
     /// <param name="files">Repository-relative, '/'-separated paths of the files to date.</param>
     /// <param name="lines">For some of those files, lines (as written) to date one by one.</param>
@@ -35,14 +35,13 @@ internal static class GitHistoryReader
     /// <summary>Dates what each request asks, as of its own commit, in one walk: two commits' histories (a pull
     /// request's base and head) share everything below the commit where their first-parent lines meet, and that part is
     /// compared once for both.</summary>
-    /// <param name="maxDegreeOfParallelism">Threads comparing trees: -1 for as many as there are processors.</param>
     /// <param name="walked">Told the number of commits walked so far, after each stretch.</param>
     /// <param name="maxFileBytes">A version of a file larger than this is not read line by line (<c>limits.max-file-size</c>):
     /// its lines are dated as if it had none, so a huge blob in the history never stops the walk.</param>
     /// <param name="ignoredCommits">Revisions that are no change to anything (<c>.git-blame-ignore-revs</c>: reformatting,
     /// mass renames), for every request alike.</param>
     public static IReadOnlyList<HistoryIndex> Read(
-        Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null,
+        Repository repository, IReadOnlyList<HistoryRequest> requests, Action<int>? walked = null,
         long maxFileBytes = Configuration.BacklogLintConfig.DefaultMaxFileBytes, IReadOnlyCollection<string>? ignoredCommits = null)
     {
         if (repository.Info.IsShallow)
@@ -52,10 +51,10 @@ internal static class GitHistoryReader
         {
             return [.. requests.Select((request, i) => starts[i] is null
                 ? HistoryIndex.Unavailable("the repository has no commits yet")
-                : Read(repository, [request], maxDegreeOfParallelism, walked, maxFileBytes, ignoredCommits)[0])];
+                : Read(repository, [request], walked, maxFileBytes, ignoredCommits)[0])];
         }
 
-        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked, maxFileBytes, IgnoredIds(repository, ignoredCommits ?? []));
+        using var walk = new Walk(repository.Info.Path, walked, maxFileBytes, IgnoredIds(repository, ignoredCommits ?? []));
         var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
         if (states.Count == 1)
         {
@@ -78,14 +77,14 @@ internal static class GitHistoryReader
     /// whose commit the walk never meets is dated by a walk of its own.</summary>
     /// <param name="walked">Told the number of commits walked so far, after each stretch.</param>
     public static IReadOnlyList<HistoryIndex> ReadAlongLine(
-        Repository repository, IReadOnlyList<HistoryRequest> requests, int maxDegreeOfParallelism = -1, Action<int>? walked = null,
+        Repository repository, IReadOnlyList<HistoryRequest> requests, Action<int>? walked = null,
         long maxFileBytes = Configuration.BacklogLintConfig.DefaultMaxFileBytes, IReadOnlyCollection<string>? ignoredCommits = null)
     {
-        if (requests.Count < 2 || repository.Info.IsShallow) return Read(repository, requests, maxDegreeOfParallelism, walked, maxFileBytes, ignoredCommits);
+        if (requests.Count < 2 || repository.Info.IsShallow) return Read(repository, requests, walked, maxFileBytes, ignoredCommits);
         var starts = requests.Select(request => request.Start is null ? repository.Head.Tip : repository.Lookup<LibGit2Sharp.Commit>(request.Start)).ToList();
-        if (starts.Any(start => start is null)) return Read(repository, requests, maxDegreeOfParallelism, walked, maxFileBytes, ignoredCommits);
+        if (starts.Any(start => start is null)) return Read(repository, requests, walked, maxFileBytes, ignoredCommits);
 
-        using var walk = new Walk(repository.Info.Path, maxDegreeOfParallelism, walked, maxFileBytes, IgnoredIds(repository, ignoredCommits ?? []));
+        using var walk = new Walk(repository.Info.Path, walked, maxFileBytes, IgnoredIds(repository, ignoredCommits ?? []));
         var states = requests.Select((request, i) => walk.Start(GitId.FromHex(starts[i]!.Sha), request)).ToList();
         walk.Run(states[0].Head, stopAt: null, states);
         foreach (var state in states.Where(state => !state.Reached)) walk.Run(state.Head, stopAt: null, [state]);
@@ -112,11 +111,10 @@ internal static class GitHistoryReader
         return ids;
     }
 
-    /// <summary>One walk: the readers it compares trees with (one per worker thread, reused across stretches).</summary>
-    private sealed class Walk(string gitDirectory, int maxDegreeOfParallelism, Action<int>? walked, long maxFileBytes, HashSet<GitId> ignored) : IDisposable
+    /// <summary>One walk, and the reader it compares trees with.</summary>
+    private sealed class Walk(string gitDirectory, Action<int>? walked, long maxFileBytes, HashSet<GitId> ignored) : IDisposable
     {
         private readonly GitObjects _objects = new(gitDirectory);
-        private readonly ConcurrentBag<GitObjects> _workers = [];
         private int _walked;
 
         /// <summary>What a request leaves to date. Only what its commit has can be dated: untracked files and
@@ -170,7 +168,7 @@ internal static class GitHistoryReader
         }
 
         /// <summary>Walks first-parent history from <paramref name="from"/> down to <paramref name="stopAt"/>
-        /// (not included) or the root, in stretches compared in parallel and applied newest first, until every state
+        /// (not included) or the root, in stretches compared oldest first and applied newest first, until every state
         /// is dated.</summary>
         public void Run(GitId from, GitId? stopAt, IReadOnlyList<WalkState> states)
         {
@@ -184,7 +182,7 @@ internal static class GitHistoryReader
                     chunk.Add(commit);
                 var lastParentTree = next?.Header.Tree; // the stop commit is the last one's parent too
                 var wanted = states.SelectMany(state => state.Wanted).ToHashSet(StringComparer.Ordinal);
-                var changes = CompareInParallel([.. chunk.Select(commit => commit.Header)], lastParentTree, wanted, LinesAsked(states));
+                var changes = Compare([.. chunk.Select(commit => commit.Header)], lastParentTree, wanted, LinesAsked(states));
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     foreach (var state in states)
@@ -237,8 +235,7 @@ internal static class GitHistoryReader
             if (asked.Count == 0) state.Lines.Remove(change.Path);
         }
 
-        /// <summary>The lines still asked about, per file, over all states: a copy, read by the comparing threads while
-        /// nothing changes them.</summary>
+        /// <summary>The lines still asked about, per file, over all states: a copy, read while a stretch is compared.</summary>
         private static Dictionary<string, HashSet<string>> LinesAsked(IReadOnlyList<WalkState> states)
         {
             var asked = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -258,49 +255,18 @@ internal static class GitHistoryReader
             commit.FirstParent is { } parent ? (parent, _objects.ReadCommit(parent)) : null;
 
         /// <summary>The wanted files each commit of <paramref name="chunk"/> changed against its first parent (the next
-        /// in the chunk; for the last, <paramref name="lastParentTree"/>). Each worker takes a run of consecutive commits,
-        /// so that the tree it read for one commit is the parent's tree of the one before.</summary>
+        /// in the chunk; for the last, <paramref name="lastParentTree"/>), compared from the oldest, so that the tree read
+        /// for one commit is the parent's tree of the one before.</summary>
         /// <param name="lines">The lines asked about, per file: which of them each change adds is worked out here too
         /// (<see cref="LineScanner"/>).</param>
-        private List<FileChange>[] CompareInParallel(
+        private List<FileChange>[] Compare(
             List<CommitHeader> chunk, GitId? lastParentTree, IReadOnlySet<string> files, Dictionary<string, HashSet<string>> lines)
         {
             var result = new List<FileChange>[chunk.Count];
             var wanted = new TreeComparer(_objects, files);
-            if (chunk.Count < ParallelFrom || maxDegreeOfParallelism == 1)
-            {
-                // A short stretch (the first ones of every walk) is compared on this thread: starting the pool's workers
-                // for it costs more than it saves, most of all in a small repository, where it is the whole walk.
-                var scanner = new LineScanner(_objects, lines, maxFileBytes);
-                for (var i = chunk.Count - 1; i >= 0; i--)
-                    result[i] = scanner.Scan(wanted.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree));
-                return result;
-            }
-
-            var runs = Math.Min(chunk.Count, Environment.ProcessorCount * 2);
-            try
-            {
-                Parallel.For(
-                    0,
-                    runs,
-                    new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-                    () => _workers.TryTake(out var objects) ? objects : new GitObjects(gitDirectory),
-                    (run, _, objects) =>
-                    {
-                        var comparer = wanted.ReadingWith(objects);
-                        var scanner = new LineScanner(objects, lines, maxFileBytes);
-                        for (var i = (run + 1) * chunk.Count / runs - 1; i >= run * chunk.Count / runs; i--)
-                            result[i] = scanner.Scan(comparer.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree));
-                        return objects;
-                    },
-                    _workers.Add);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(inner => inner is LibGit2SharpException) is { } inner)
-            {
-                // Thrown as the walk's other reads throw, so that the loader reports history as unavailable.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
-            }
-
+            var scanner = new LineScanner(_objects, lines, maxFileBytes);
+            for (var i = chunk.Count - 1; i >= 0; i--)
+                result[i] = scanner.Scan(wanted.Changes(i + 1 < chunk.Count ? chunk[i + 1].Tree : lastParentTree, chunk[i].Tree));
             return result;
         }
 
@@ -314,29 +280,24 @@ internal static class GitHistoryReader
             }
         }
 
-        /// <summary>Of <paramref name="asked"/>, the lines <paramref name="change"/> added: as the comparing thread found
-        /// them, or (when it could not read a version there) read now, on this thread, where a failure stops the walk.</summary>
+        /// <summary>Of <paramref name="asked"/>, the lines <paramref name="change"/> added: as the comparison found them,
+        /// or (when it could not read a version then) read now, where a failure stops the walk.</summary>
         private IReadOnlySet<string> AddedLines(FileChange change, HashSet<string> asked) =>
             change.AddedLines ?? LineScanner.Added(_objects, change, asked, maxFileBytes);
 
-        public void Dispose()
-        {
-            _objects.Dispose();
-            foreach (var objects in _workers) objects.Dispose();
-        }
+        public void Dispose() => _objects.Dispose();
     }
 
-    /// <summary>Which asked lines each change of a file adds, worked out on the thread that compared the trees, for a run
-    /// of consecutive commits taken oldest first. Each version of a file is read once: the version a change replaces is
-    /// the one the change before it in the run made (first-parent history is a line). This was the walk's serial part,
-    /// two blobs read, decoded and split into a set of all their lines per change of a file with inline agreements,
-    /// while the other threads waited; in a repository where half the items have agreements, most of the walk.</summary>
+    /// <summary>Which asked lines each change of a file adds, worked out as the trees are compared, for a run of
+    /// consecutive commits taken oldest first. Each version of a file is read once: the version a change replaces is the
+    /// one the change before it in the run made (first-parent history is a line); read per change, two blobs were
+    /// decoded for every change of a file with inline agreements.</summary>
     private sealed class LineScanner(GitObjects objects, Dictionary<string, HashSet<string>> asked, long maxFileBytes)
     {
         private readonly Dictionary<string, (GitId Blob, HashSet<string> Present)> _last = new(StringComparer.Ordinal);
 
-        /// <summary><paramref name="changes"/> (one commit's, each run's commits in turn from the oldest) with the lines
-        /// each adds; a change whose versions cannot be read here is left without, to be read on the walking thread.</summary>
+        /// <summary><paramref name="changes"/> (one commit's, the run's commits in turn from the oldest) with the lines
+        /// each adds; a change whose versions cannot be read here is left without, to be read again when it is applied.</summary>
         public List<FileChange> Scan(List<FileChange> changes)
         {
             if (asked.Count == 0) return changes;

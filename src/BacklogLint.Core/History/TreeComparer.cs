@@ -12,20 +12,11 @@ internal sealed class TreeComparer
 
     /// <param name="files">Repository-relative paths of the files wanted; changes to others are ignored.</param>
     public TreeComparer(GitObjects objects, IReadOnlySet<string> files)
-        : this(objects, files, FoldersOf(files))
-    {
-    }
-
-    private TreeComparer(GitObjects objects, IReadOnlySet<string> files, HashSet<string> folders)
     {
         _objects = objects;
         _files = files;
-        _folders = folders;
+        _folders = FoldersOf(files);
     }
-
-    /// <summary>The same wanted files, read through another reader (another thread's): the folders that hold them are
-    /// worked out once, not once per thread.</summary>
-    public TreeComparer ReadingWith(GitObjects objects) => new(objects, _files, _folders);
 
     /// <summary>The wanted files that <paramref name="newTree"/> added or changed against <paramref name="oldTree"/>
     /// (null: every wanted file it has).</summary>

@@ -1,7 +1,7 @@
 namespace BacklogLint.Core.Loading;
 
-/// <summary>How a planning folder is loaded: how many threads parse and walk history, and who hears of progress.
-/// Results are the same whatever the parallelism.</summary>
+/// <summary>How a planning folder is loaded: how many threads parse (the history walk is one thread:
+/// <see cref="History.GitHistoryReader"/>), and who hears of progress. Results are the same whatever the parallelism.</summary>
 public sealed record LoadOptions
 {
     public static LoadOptions Default { get; } = new();

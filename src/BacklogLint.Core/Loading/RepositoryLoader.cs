@@ -341,8 +341,8 @@ public static class RepositoryLoader
             var requests = sides.Select(side => Request(side.Items, side.Commit)).ToList();
             IReadOnlyCollection<string> ignored = unborn ? [] : IgnoreRevs.Read(repository, location, config.IgnoreRevsFile);
             var histories = alongLine
-                ? GitHistoryReader.ReadAlongLine(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes, ignored)
-                : GitHistoryReader.Read(repository, requests, options.MaxDegreeOfParallelism, walked, config.MaxFileBytes, ignored);
+                ? GitHistoryReader.ReadAlongLine(repository, requests, walked, config.MaxFileBytes, ignored)
+                : GitHistoryReader.Read(repository, requests, walked, config.MaxFileBytes, ignored);
             return [.. histories.Select((history, i) => sides[i].Commit is null
                 ? history.WithUncommitted(Uncommitted(repository, location, sides[i].Items, options.Overlay), options.Today)
                 : history)];
