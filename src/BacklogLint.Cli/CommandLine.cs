@@ -46,7 +46,7 @@ internal sealed class CommandLine(RootCommand root)
             // System.CommandLine's own handler would print "Unhandled exception:" with the stack and exit 1.
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Core.Policies.JitRuntimeRequiredException) when (ManagedBuild.IsNative)
+        catch (Core.Policies.JitRuntimeRequiredException)
         {
             // Thrown before anything was written (github, lsp, --verify-owners, a rule pack): the JIT-compiled build runs it.
             return ManagedBuild.Run(args);

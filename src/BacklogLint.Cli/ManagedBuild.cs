@@ -20,9 +20,6 @@ internal static class ManagedBuild
     /// <summary>The file name of the JIT-compiled build's launcher (the SDK's apphost, renamed when the tool is packed).</summary>
     public const string LauncherName = "backloglint-managed";
 
-    /// <summary>True in the ahead-of-time compiled build.</summary>
-    public static bool IsNative => !RuntimeFeature.IsDynamicCodeSupported;
-
     /// <summary>Runs the JIT-compiled build with <paramref name="args"/> on this process's standard streams and returns
     /// its exit code; 2 and one line when it is not installed here.</summary>
     public static int Run(string[] args)

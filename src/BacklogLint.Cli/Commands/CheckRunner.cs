@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BacklogLint.Core;
 using BacklogLint.Core.Analysis;
 using BacklogLint.Core.Baselines;
@@ -155,8 +154,7 @@ internal sealed partial class CheckRunner(AnalysisEngine engine, ConfigLoader co
 
         verbose?.Lap("configuration");
         verbose?.Line(Describe(session));
-        // (never in the native build, which hands --verify-owners over: the constant leaves Octokit out of it)
-        var listing = RuntimeFeature.IsDynamicCodeSupported ? owners?.ListAsync() : null;
+        var listing = owners?.ListAsync();
         PlanningRepository repository;
         var timings = new Core.Loading.LoadTimings();
         using (var progress = TerminalProgress.For(quiet))
